@@ -1,0 +1,25 @@
+using Compliance.Web.Features.AuditTrail;
+using Compliance.Web.Features.Organizations;
+using Compliance.Web.Features.Suppliers;
+using Compliance.Web.Features.Tokens;
+
+namespace Compliance.Web.Features;
+
+public static class Endpoints
+{
+    /// <summary>The JSON API under /api/v1, OpenAPI and health. Every endpoint names its policy or is explicitly anonymous.</summary>
+    public static void MapComplianceApi(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        SignUp.Map(api);
+        ApiTokens.Map(api);
+        SaveSupplier.Map(api);
+        GetSupplier.Map(api);
+        ListSuppliers.Map(api);
+        DeleteSupplier.Map(api);
+        AuditEvents.Map(api);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Reflection;
+using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Compliance.Web.Infrastructure.Migrations;
+
+// Migrations are SQL scripts per provider, embedded in the assembly. The first one is the provider's create
+// script for the initial model (dotnet run --project Compliance.Web -- schema-script Sqlite|Postgres).
+// Later ones are written by hand; the SchemaMatchesModel tests fail when one is missing.
+// Add a migration: a .sql file per provider in Migrations/<Provider>/ and a class per provider below.
+
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261122070000_Initial")]
+public sealed class SqliteInitial : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0001_Initial"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261122070000_Initial")]
+public sealed class PostgresInitial : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0001_Initial"));
+}
+
+internal static class MigrationScript
+{
+    public static string Read(string provider, string name)
+    {
+        var resource = $"Compliance.Web.Infrastructure.Migrations.{provider}.{name}.sql";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Migration script {resource} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Reflection;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Compliance.Domain.Common;
+using Compliance.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Compliance.Web.Infrastructure.Persistence;
+
+/// <summary>
+/// Writes an <see cref="AuditEvent"/> for every create, update and delete of a tenant-owned entity, in the same
+/// transaction as the change, chained to the organization's previous event.
+/// </summary>
+public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor? http = null)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Used when no one is signed in: seeding, background jobs.</summary>
+    public const string SystemActor = "system";
+
+    internal async Task<int> SaveWithAuditAsync(ComplianceDbContext db, Func<Task<int>> save, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var changes = db.ChangeTracker.Entries<ITenantOwned>()
+            .Where(e => e.Entity is not AuditEvent && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(Describe)
+            .OfType<Change>()
+            .ToList();
+        if (changes.Count == 0) return await save();
+
+        var organizationId = db.Tenant.RequiredOrganizationId;
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await db.LockAuditChainAsync(organizationId, ct);
+            var last = await db.AuditEvents.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(ct);
+            var (sequence, previousHash) = last is null ? (0L, AuditEvent.GenesisHash) : (last.Sequence, last.Hash);
+            var now = AuditEvent.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
+            var actor = Actor();
+            foreach (var change in changes)
+            {
+                var e = new AuditEvent
+                {
+                    OrganizationId = organizationId,
+                    Sequence = ++sequence,
+                    OccurredAt = now,
+                    Actor = actor,
+                    Action = change.Action,
+                    EntityType = change.EntityType,
+                    EntityId = change.EntityId,
+                    Before = change.Before,
+                    After = change.After,
+                    PreviousHash = previousHash,
+                    Hash = "",
+                };
+                e.Hash = e.ComputeHash();
+                previousHash = e.Hash;
+                db.AuditEvents.Add(e);
+            }
+            var written = await save();
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private string Actor()
+    {
+        var user = http?.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated != true) return SystemActor;
+        return user.FindFirstValue(ComplianceClaims.Actor) ?? user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? SystemActor;
+    }
+
+    private sealed record Change(AuditAction Action, string EntityType, string EntityId, string? Before, string? After);
+
+    private static Change? Describe(EntityEntry<ITenantOwned> entry)
+    {
+        var audited = entry.Properties
+            .Where(p => p.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is null && !p.Metadata.IsShadowProperty())
+            .ToList();
+        var id = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(k => entry.Property(k.Name).CurrentValue));
+        var type = entry.Metadata.ClrType.Name;
+        return entry.State switch
+        {
+            EntityState.Added => new Change(AuditAction.Created, type, id, null, Snapshot(audited, p => p.CurrentValue)),
+            EntityState.Deleted => new Change(AuditAction.Deleted, type, id, Snapshot(audited, p => p.OriginalValue), null),
+            _ => audited.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !SameList(p)).ToList() is { Count: > 0 } changed
+                ? new Change(AuditAction.Updated, type, id, Snapshot(changed, p => p.OriginalValue), Snapshot(changed, p => p.CurrentValue))
+                : null,
+        };
+    }
+
+    // Primitive collections compare by reference in Equals; compare their items.
+    private static bool SameList(PropertyEntry p) =>
+        p.OriginalValue is System.Collections.IEnumerable a and not string && p.CurrentValue is System.Collections.IEnumerable b and not string
+        && a.Cast<object?>().SequenceEqual(b.Cast<object?>());
+
+    private static string Snapshot(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(
+            new SortedDictionary<string, object?>(properties.ToDictionary(p => p.Metadata.Name, value), StringComparer.Ordinal), Json);
+}

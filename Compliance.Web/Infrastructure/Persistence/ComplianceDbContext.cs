@@ -1,0 +1,82 @@
+using System.Linq.Expressions;
+using Compliance.Domain.Common;
+using Compliance.Domain.Suppliers;
+using Compliance.Domain.Tenancy;
+using Compliance.Web.Infrastructure.Identity;
+using Compliance.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Web.Infrastructure.Persistence;
+
+/// <summary>
+/// The one DbContext. Provider-specific subclasses exist only to carry their own migrations;
+/// the model is provider-neutral.
+/// </summary>
+public abstract class ComplianceDbContext(DbContextOptions options, TenantContext tenant, AuditTrail auditTrail)
+    : IdentityDbContext<AppUser>(options)
+{
+    /// <summary>Name of the query filter that restricts every tenant-owned entity to the current organization.</summary>
+    public const string TenantFilter = "Tenant";
+
+    public TenantContext Tenant { get; } = tenant;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ContractingOfficer> ContractingOfficers => Set<ContractingOfficer>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<SupplierProduct> SupplierProducts => Set<SupplierProduct>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>Read by the tenant filter at query time; throws when no organization is resolved (fail closed).</summary>
+    private Guid CurrentOrganizationId => Tenant.RequiredOrganizationId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ComplianceDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            // e => e.OrganizationId == this.CurrentOrganizationId, evaluated per query against this context instance.
+            var entity = Expression.Parameter(type.ClrType, "e");
+            var filter = Expression.Lambda(
+                Expression.Equal(
+                    Expression.Property(entity, nameof(ITenantOwned.OrganizationId)),
+                    Expression.Property(Expression.Constant(this, typeof(ComplianceDbContext)), nameof(CurrentOrganizationId))),
+                entity);
+            builder.Entity(type.ClrType).HasQueryFilter(TenantFilter, filter);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        auditTrail.SaveWithAuditAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
+    /// <summary>Serializes appends to one organization's audit chain across processes, inside the current transaction.</summary>
+    internal abstract Task LockAuditChainAsync(Guid organizationId, CancellationToken ct);
+}
+
+public sealed class SqliteComplianceDbContext(DbContextOptions<SqliteComplianceDbContext> options, TenantContext tenant, AuditTrail auditTrail)
+    : ComplianceDbContext(options, tenant, auditTrail)
+{
+    // SQLite transactions from Microsoft.Data.Sqlite begin IMMEDIATE: the write lock is already held.
+    internal override Task LockAuditChainAsync(Guid organizationId, CancellationToken ct) => Task.CompletedTask;
+}
+
+public sealed class PostgresComplianceDbContext(DbContextOptions<PostgresComplianceDbContext> options, TenantContext tenant, AuditTrail auditTrail)
+    : ComplianceDbContext(options, tenant, auditTrail)
+{
+    internal override Task LockAuditChainAsync(Guid organizationId, CancellationToken ct) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BitConverter.ToInt64(organizationId.ToByteArray(), 0)})", ct);
+}

@@ -1,0 +1,66 @@
+using Compliance.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Compliance.Web.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class Database
+{
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite), ignoreCase: true, out var p)
+            ? p
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{configuration["Database:Provider"]}'.");
+
+    /// <summary>Folder for the SQLite file and filesystem blobs (Compliance:DataPath, default App_Data under the content root).</summary>
+    public static string DataPath(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var path = Path.GetFullPath(configuration["Compliance:DataPath"] ?? "App_Data", environment.ContentRootPath);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static IServiceCollection AddComplianceDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<TenantContext>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton<TenantSaveGuard>();
+
+        var provider = ProviderFrom(configuration);
+        var connectionString = configuration.GetConnectionString("Compliance") is { Length: > 0 } configured ? configured : null;
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                connectionString ??= $"Data Source={Path.Combine(DataPath(configuration, environment), "compliance.db")}";
+                services.AddDbContext<ComplianceDbContext, SqliteComplianceDbContext>((sp, o) => Configure(sp, o.UseSqlite(connectionString)));
+                break;
+            case DatabaseProvider.Postgres:
+                if (connectionString is null)
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Compliance is not set.");
+                services.AddDbContext<ComplianceDbContext, PostgresComplianceDbContext>((sp, o) => Configure(sp, o.UseNpgsql(connectionString)));
+                break;
+        }
+        return services;
+    }
+
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
+        options.AddInterceptors(services.GetRequiredService<TenantSaveGuard>())
+            // Migrations are hand-written (no model snapshot), so EF always believes the model has pending changes.
+            // A test compares the migrated schema with the model instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    /// <summary>Applies migrations; on SQLite also turns on write-ahead logging so readers do not block the writer.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,35 @@
+using Compliance.Domain.Tenancy;
+using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Web.Infrastructure.Tenancy;
+
+/// <summary>
+/// The only queries that look across organizations, each for a reason stated here. Everything else goes through
+/// the tenant query filter. Keep this file short and reviewed.
+/// </summary>
+public static class CrossTenant
+{
+    private static readonly string[] TenantFilter = [ComplianceDbContext.TenantFilter];
+
+    /// <summary>Authentication: a bearer token arrives before any organization is known.</summary>
+    public static Task<ApiToken?> FindActiveApiTokenAsync(ComplianceDbContext db, string secretHash, CancellationToken ct) =>
+        db.ApiTokens.IgnoreQueryFilters(TenantFilter).AsNoTracking()
+            .FirstOrDefaultAsync(t => t.SecretHash == secretHash && t.RevokedAt == null, ct);
+
+    /// <summary>Records when a token was last used; a bookkeeping write that is not audited.</summary>
+    public static Task TouchApiTokenAsync(ComplianceDbContext db, Guid tokenId, DateTime now, CancellationToken ct) =>
+        db.ApiTokens.IgnoreQueryFilters(TenantFilter).Where(t => t.Id == tokenId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+
+    /// <summary>Sign-in: which organizations a user belongs to, to pick one and list the others in the switcher.</summary>
+    public static async Task<List<Membership>> MembershipsOfUserAsync(ComplianceDbContext db, string userId, CancellationToken ct = default) =>
+        await db.Memberships.IgnoreQueryFilters(TenantFilter).AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Role)
+            .ToListAsync(ct);
+
+    /// <summary>Sign-in: a contracting officer is bound to an agency, not to an organization.</summary>
+    public static Task<string?> AgencyOfContractingOfficerAsync(ComplianceDbContext db, string userId, CancellationToken ct = default) =>
+        db.ContractingOfficers.AsNoTracking().Where(o => o.UserId == userId).Select(o => o.Agency).FirstOrDefaultAsync(ct);
+}

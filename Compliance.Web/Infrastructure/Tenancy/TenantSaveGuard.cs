@@ -1,0 +1,50 @@
+using Compliance.Domain.Common;
+using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Compliance.Web.Infrastructure.Tenancy;
+
+/// <summary>
+/// Stamps new tenant-owned rows with the current organization and refuses any write that touches another's rows.
+/// The audit trail is append-only: changing or deleting an event is refused here too.
+/// </summary>
+public sealed class TenantSaveGuard : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Check(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Check(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Check(DbContext? context)
+    {
+        if (context is not ComplianceDbContext db) return;
+        foreach (var entry in db.ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var current = db.Tenant.RequiredOrganizationId;
+            if (entry.Entity is AuditEvent && entry.State != EntityState.Added)
+                throw new CrossTenantWriteException("Audit events are append-only.");
+            switch (entry.State)
+            {
+                case EntityState.Added when entry.Entity.OrganizationId == Guid.Empty:
+                    entry.Entity.OrganizationId = current;
+                    break;
+                case EntityState.Added when entry.Entity.OrganizationId != current:
+                    throw new CrossTenantWriteException($"Refused to add a {entry.Metadata.ClrType.Name} for another organization.");
+                case EntityState.Modified or EntityState.Deleted:
+                    var original = entry.Property(e => e.OrganizationId).OriginalValue;
+                    if (original != current || entry.Entity.OrganizationId != current)
+                        throw new CrossTenantWriteException($"Refused to change a {entry.Metadata.ClrType.Name} of another organization.");
+                    break;
+            }
+        }
+    }
+}

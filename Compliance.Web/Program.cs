@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using Compliance.Web.Features;
+using Compliance.Web.Infrastructure.Http;
+using Compliance.Web.Infrastructure.Identity;
+using Compliance.Web.Infrastructure.Persistence;
+using Compliance.Web.Infrastructure.Seeding;
+
+if (args is ["schema-script", var provider])
+{
+    Console.WriteLine(SchemaScript.For(Enum.Parse<DatabaseProvider>(provider, ignoreCase: true)));
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddComplianceIdentity();
+builder.Services.AddComplianceRateLimits(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/", Policies.Read);
+    o.Conventions.AuthorizeFolder("/Account", Policies.SignedIn);
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+
+var app = builder.Build();
+
+await Database.MigrateAsync(app.Services);
+await DemoData.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapComplianceApi();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>Entry point type, for WebApplicationFactory in the tests.</summary>
+public partial class Program;
