@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Compliance.Web.Features;
 using Compliance.Web.Infrastructure.Http;
 using Compliance.Web.Infrastructure.Identity;
@@ -16,6 +17,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
+// Keys survive restarts so sign-in cookies stay valid. (Several instances will share them through the database.)
+builder.Services.AddDataProtection()
+    .SetApplicationName("Compliance")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataPath(builder.Configuration, builder.Environment), "keys")));
 builder.Services.AddComplianceRateLimits(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
