@@ -27,7 +27,20 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Compliance API";
+    document.Info.Description = "Supply-chain forced-labour due diligence. Authenticate with `Authorization: Bearer <api token>`; errors are RFC 9457 ProblemDetails.";
+    document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+    document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+    document.Components.SecuritySchemes["bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+    {
+        Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+        Scheme = "bearer",
+        Description = "An API token created at sign-up or by an Admin (POST /api/v1/tokens).",
+    };
+    return Task.CompletedTask;
+}));
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/", Policies.Read);
