@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Compliance.Web.Features;
 using Compliance.Web.Infrastructure.Http;
 using Compliance.Web.Infrastructure.Identity;
+using Compliance.Web.Infrastructure.Jobs;
 using Compliance.Web.Infrastructure.Persistence;
 using Compliance.Web.Infrastructure.Seeding;
 
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
+builder.Services.AddComplianceJobs(builder.Configuration);
 // Keys survive restarts so sign-in cookies stay valid. (Several instances will share them through the database.)
 builder.Services.AddDataProtection()
     .SetApplicationName("Compliance")

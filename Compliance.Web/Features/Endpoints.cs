@@ -1,4 +1,7 @@
+using Compliance.Web.Features.Audits;
 using Compliance.Web.Features.AuditTrail;
+using Compliance.Web.Features.Evidence;
+using Compliance.Web.Features.Notifications;
 using Compliance.Web.Features.Organizations;
 using Compliance.Web.Features.Suppliers;
 using Compliance.Web.Features.Tokens;
@@ -22,5 +25,16 @@ public static class Endpoints
         ListSuppliers.Map(api);
         DeleteSupplier.Map(api);
         AuditEvents.Map(api);
+        RecordAudit.Map(api);
+        ListAudits.Map(api);
+        GetAudit.Map(api);
+        RecordFinding.Map(api);
+        PlanCorrectiveAction.Map(api);
+        MoveCorrectiveAction.Map(api);
+        CorrectiveActionQueue.Map(api);
+        CorrectiveActionPolicySettings.Map(api);
+        UploadEvidence.Map(api, app.Configuration);
+        EvidenceFiles.Map(api);
+        Notices.Map(api);
     }
 }

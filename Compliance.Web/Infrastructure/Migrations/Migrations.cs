@@ -24,6 +24,20 @@ public sealed class PostgresInitial : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0001_Initial"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261202090000_Audits")]
+public sealed class SqliteAudits : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0003_Audits"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261202090000_Audits")]
+public sealed class PostgresAudits : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0003_Audits"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

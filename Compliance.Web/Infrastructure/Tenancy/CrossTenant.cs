@@ -32,4 +32,8 @@ public static class CrossTenant
     /// <summary>Sign-in: a contracting officer is bound to an agency, not to an organization.</summary>
     public static Task<string?> AgencyOfContractingOfficerAsync(ComplianceDbContext db, string userId, CancellationToken ct = default) =>
         db.ContractingOfficers.AsNoTracking().Where(o => o.UserId == userId).Select(o => o.Agency).FirstOrDefaultAsync(ct);
+
+    /// <summary>Scheduled jobs: every organization, so that each is then processed inside its own tenant filter.</summary>
+    public static Task<List<Guid>> OrganizationIdsAsync(ComplianceDbContext db, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().OrderBy(o => o.CreatedAt).Select(o => o.Id).ToListAsync(ct);
 }
