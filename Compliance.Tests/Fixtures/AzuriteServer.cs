@@ -12,7 +12,7 @@ namespace Compliance.Tests.Fixtures;
 /// </summary>
 public sealed class AzuriteServer
 {
-    public const string AzuriteVersion = "3.37.0";
+    public const string AzuriteVersion = "3.35.0"; // the newest whose engines accept Debian's Node.js 18 (3.36+ need Node 21+)
 
     /// <summary>Azurite's well-known development account and its published key.</summary>
     public const string AccountName = "devstoreaccount1";

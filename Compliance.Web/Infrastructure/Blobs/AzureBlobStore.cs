@@ -97,16 +97,14 @@ public sealed class AzureBlobStore(IHttpClientFactory clients, AzureBlobOptions 
         copy.Headers.TryAddWithoutValidation("x-ms-copy-source", source);
         copy.Headers.TryAddWithoutValidation("If-None-Match", "*");
         using var response = await SendAsync(copy, HttpCompletionOption.ResponseContentRead, ct);
-        if (AlreadyThere(response)) return;
-        EnsureSuccess("Copy Blob", response);
-        var status = response.Headers.TryGetValues("x-ms-copy-status", out var values) ? values.First() : "success";
+        // Already there: a concurrent put of the same content may still be copying it, so wait for that copy as for ours.
+        var status = AlreadyThere(response) ? "pending" : CopyStatus(EnsureSuccess("Copy Blob", response));
         while (status == "pending")
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct);
             using var poll = Request(HttpMethod.Head, target);
             using var properties = await SendAsync(poll, HttpCompletionOption.ResponseHeadersRead, ct);
-            EnsureSuccess("Get Blob Properties", properties);
-            status = properties.Headers.TryGetValues("x-ms-copy-status", out values) ? values.First() : "success";
+            status = CopyStatus(EnsureSuccess("Get Blob Properties", properties));
+            if (status == "pending") await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct);
         }
         if (status != "success") throw new IOException($"Azure Blob Copy Blob to {target} ended with status '{status}'.");
     }
@@ -237,9 +235,13 @@ public sealed class AzureBlobStore(IHttpClientFactory clients, AzureBlobOptions 
         response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed
         && ErrorCode(response) is "BlobAlreadyExists" or "ConditionNotMet" or "TargetConditionNotMet";
 
-    private static void EnsureSuccess(string operation, HttpResponseMessage response)
+    /// <summary>x-ms-copy-status of a copy destination; a blob that was never copied (plain Put Blob) is complete.</summary>
+    private static string CopyStatus(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("x-ms-copy-status", out var values) ? values.First() : "success";
+
+    private static HttpResponseMessage EnsureSuccess(string operation, HttpResponseMessage response)
     {
-        if (response.IsSuccessStatusCode) return;
+        if (response.IsSuccessStatusCode) return response;
         var code = ErrorCode(response);
         var message = $"Azure Blob {operation} answered {(int)response.StatusCode} {response.ReasonPhrase}{(code.Length > 0 ? $" ({code})" : "")}.";
         // Capacity: 507 from gateways and emulators, or an account/container quota error code.
