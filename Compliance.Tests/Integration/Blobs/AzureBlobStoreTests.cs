@@ -65,6 +65,34 @@ public sealed class AzureBlobStoreTests : BlobStoreContractTests
         Assert.Contains("403", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task List_follows_the_continuation_marker_across_pages()
+    {
+        var options = new AzureBlobOptions(azurite.ServiceUri, AzuriteServer.AccountName, AzuriteServer.AccountKey, container);
+        var store = new AzureBlobStore(new RawClients(), options, TimeProvider.System) { ListPageSize = 2 };
+        var scope = Guid.NewGuid().ToString();
+        var expected = new List<StoredBlob>();
+        for (var seed = 1UL; seed <= 5; seed++) expected.Add(await store.PutAsync(scope, new GeneratedStream(100, seed), 100, CancellationToken.None));
+
+        var listed = new List<StoredBlob>();
+        await foreach (var blob in store.ListAsync(scope, CancellationToken.None)) listed.Add(blob);
+
+        Assert.Equal(expected.OrderBy(b => b.Sha256), listed.OrderBy(b => b.Sha256));
+    }
+
+    [Fact]
+    public void The_options_never_print_the_account_key()
+    {
+        var options = new AzureBlobOptions(azurite.ServiceUri, AzuriteServer.AccountName, AzuriteServer.AccountKey, container);
+
+        Assert.DoesNotContain(AzuriteServer.AccountKey, options.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class RawClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => Raw;
+    }
+
     public override async Task DisposeAsync()
     {
         using (var request = new HttpRequestMessage(HttpMethod.Delete, $"{ContainerUri}?restype=container"))

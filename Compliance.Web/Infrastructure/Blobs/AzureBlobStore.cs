@@ -9,7 +9,11 @@ using System.Xml.Linq;
 namespace Compliance.Web.Infrastructure.Blobs;
 
 /// <summary>Blobs:Azure:* settings.</summary>
-public sealed record AzureBlobOptions(Uri ServiceUri, string AccountName, string AccountKey, string Container);
+public sealed record AzureBlobOptions(Uri ServiceUri, string AccountName, string AccountKey, string Container)
+{
+    /// <summary>Without the key: options end up in logs and exception messages.</summary>
+    public override string ToString() => $"{nameof(AzureBlobOptions)} {{ ServiceUri = {ServiceUri}, AccountName = {AccountName}, Container = {Container} }}";
+}
 
 /// <summary>
 /// Azure Blob Storage through its REST API, signed with SharedKey. Blobs are named <c>{scope}/{sha256}</c> in one container.
@@ -28,6 +32,9 @@ public sealed class AzureBlobStore(IHttpClientFactory clients, AzureBlobOptions 
     private readonly SharedKey sharedKey = new(options.AccountName, options.AccountKey);
     private readonly string containerUri = $"{options.ServiceUri.AbsoluteUri.TrimEnd('/')}/{options.Container}";
     private volatile bool containerExists;
+
+    /// <summary>List Blobs maxresults (the service's own maximum is 5,000).</summary>
+    internal int ListPageSize { get; init; } = 5000;
 
     public async Task<StoredBlob> PutAsync(string scope, Stream content, long maxLength, CancellationToken ct)
     {
@@ -180,7 +187,7 @@ public sealed class AzureBlobStore(IHttpClientFactory clients, AzureBlobOptions 
         var marker = "";
         do
         {
-            var uri = $"{containerUri}?restype=container&comp=list&prefix={Uri.EscapeDataString(prefix)}"
+            var uri = $"{containerUri}?restype=container&comp=list&prefix={Uri.EscapeDataString(prefix)}&maxresults={ListPageSize}"
                       + (marker.Length > 0 ? $"&marker={Uri.EscapeDataString(marker)}" : "");
             XDocument page;
             using var request = Request(HttpMethod.Get, uri);

@@ -23,8 +23,7 @@ public sealed class SharedKey(string accountName, string accountKey)
         request.Headers.Remove("x-ms-version");
         request.Headers.TryAddWithoutValidation("x-ms-date", now.UtcDateTime.ToString("R", CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation("x-ms-version", Version);
-        using var hmac = new HMACSHA256(key);
-        var signature = Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(StringToSign(request))));
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(StringToSign(request))));
         request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {AccountName}:{signature}");
     }
 
