@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Compliance.Tests.Fixtures;
+
+/// <summary>
+/// One Azurite blob emulator for the whole test run: installed with npm into the repository's .tools/azurite when missing
+/// (or at another version), started with the node on PATH on a free loopback port with in-memory persistence, killed when
+/// the test process exits.
+/// </summary>
+public sealed class AzuriteServer
+{
+    public const string AzuriteVersion = "3.35.0"; // the newest whose engines accept Debian's Node.js 18 (3.36+ need Node 21+)
+
+    /// <summary>Azurite's well-known development account and its published key.</summary>
+    public const string AccountName = "devstoreaccount1";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly Lazy<Task<AzuriteServer>> Shared = new(StartAsync);
+
+    /// <summary>Emulator-style service URI: the account is the first path segment.</summary>
+    public Uri ServiceUri { get; }
+
+    private AzuriteServer(int port) => ServiceUri = new Uri($"http://127.0.0.1:{port}/{AccountName}");
+
+    public static Task<AzuriteServer> InstanceAsync() => Shared.Value;
+
+    private static async Task<AzuriteServer> StartAsync()
+    {
+        var main = await InstallAsync();
+        var location = Directory.CreateTempSubdirectory("compliance-azurite-").FullName; // its working folder: in-memory mode may still write a debug log
+        var port = FreePort();
+        var start = new ProcessStartInfo("node") { WorkingDirectory = location, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { main, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(),
+                     "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry" })
+            start.ArgumentList.Add(a);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process, location);
+
+        var server = new AzuriteServer(port);
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"Azurite exited with {process.ExitCode}: {string.Join('\n', output)}");
+            try
+            {
+                using var _ = await probe.GetAsync(new Uri(server.ServiceUri, "?comp=list")); // any answer, even 403, means it listens
+                return server;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+        }
+    }
+
+    /// <summary>npm install into .tools/azurite (git-ignored) unless that version is already there; returns azurite-blob's script.</summary>
+    private static async Task<string> InstallAsync()
+    {
+        var tools = Path.Combine(RepositoryRoot(), ".tools", "azurite");
+        var package = Path.Combine(tools, "node_modules", "azurite");
+        if (InstalledVersion(package) != AzuriteVersion)
+        {
+            Directory.CreateDirectory(tools);
+            var start = new ProcessStartInfo("npm") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = tools };
+            foreach (var a in new[] { "install", "--prefix", tools, "--no-audit", "--no-fund", "--loglevel=error", $"azurite@{AzuriteVersion}" })
+                start.ArgumentList.Add(a);
+            using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm (install Node.js and npm: ./test.sh does).");
+            var stdout = npm.StandardOutput.ReadToEndAsync();
+            var stderr = npm.StandardError.ReadToEndAsync();
+            await npm.WaitForExitAsync();
+            if (npm.ExitCode != 0)
+                throw new InvalidOperationException($"npm install azurite@{AzuriteVersion} exited with {npm.ExitCode}: {await stderr}{await stdout}");
+        }
+        return Path.Combine(package, "dist", "src", "blob", "main.js");
+    }
+
+    private static string? InstalledVersion(string package)
+    {
+        var manifest = Path.Combine(package, "package.json");
+        if (!File.Exists(manifest)) return null;
+        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
+        return json.RootElement.TryGetProperty("version", out var version) ? version.GetString() : null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "Compliance.sln"))) return folder.FullName;
+        throw new InvalidOperationException($"No Compliance.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static void Stop(Process process, string location)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+            Directory.Delete(location, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // The process is exiting; a leftover temp folder is harmless.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
