@@ -61,6 +61,10 @@ public sealed class AuditApiTests
         Assert.Equal(1, list.GetProperty("totalCount").GetInt32());
         Assert.Equal(0, list.GetProperty("items")[0].GetProperty("openFindings").GetInt32());
 
+        var delete = await admin.DeleteAsync($"/api/v1/suppliers/{supplier}");
+        Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+        Assert.Contains("supplier_has_audits", await delete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var history = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit-events?entityType=CorrectiveAction&entityId={actionId}");
         Assert.Equal(4, history.GetProperty("totalCount").GetInt32()); // created, in progress, completed, verified
     }
