@@ -8,7 +8,7 @@ namespace Compliance.Tests.Fixtures;
 /// <summary>
 /// One Azurite blob emulator for the whole test run: installed with npm into the repository's .tools/azurite when missing
 /// (or at another version), started with the node on PATH on a free loopback port with in-memory persistence, killed when
-/// the test process exits.
+/// the test process exits (or, should that process be killed, ending itself when it notices).
 /// </summary>
 public sealed class AzuriteServer
 {
@@ -32,8 +32,11 @@ public sealed class AzuriteServer
         var main = await InstallAsync();
         var location = Directory.CreateTempSubdirectory("compliance-azurite-").FullName; // its working folder: in-memory mode may still write a debug log
         var port = FreePort();
+        // The test host may be killed without running ProcessExit handlers; then this watchdog ends Azurite with it.
+        var watchdog = Path.Combine(location, "exit-with-tests.js");
+        await File.WriteAllTextAsync(watchdog, $"setInterval(() => {{ try {{ process.kill({Environment.ProcessId}, 0); }} catch {{ process.exit(0); }} }}, 1000).unref();");
         var start = new ProcessStartInfo("node") { WorkingDirectory = location, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { main, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(),
+        foreach (var a in new[] { "--require", watchdog, main, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(),
                      "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry" })
             start.ArgumentList.Add(a);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
