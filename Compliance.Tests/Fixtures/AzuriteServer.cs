@@ -8,7 +8,7 @@ namespace Compliance.Tests.Fixtures;
 /// <summary>
 /// One Azurite blob emulator for the whole test run: installed with npm into the repository's .tools/azurite when missing
 /// (or at another version), started with the node on PATH on a free loopback port with in-memory persistence, killed when
-/// the test process exits.
+/// the test process exits (or, should that process be killed, ending itself when it notices).
 /// </summary>
 public sealed class AzuriteServer
 {
@@ -30,34 +30,45 @@ public sealed class AzuriteServer
     private static async Task<AzuriteServer> StartAsync()
     {
         var main = await InstallAsync();
-        var location = Directory.CreateTempSubdirectory("compliance-azurite-").FullName; // its working folder: in-memory mode may still write a debug log
         var port = FreePort();
-        var start = new ProcessStartInfo("node") { WorkingDirectory = location, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { main, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(),
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry" })
-            start.ArgumentList.Add(a);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process, location);
-
-        var server = new AzuriteServer(port);
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
+        // The test host may be killed without running ProcessExit handlers; this watchdog then ends Azurite with it.
+        // Node loads it at start-up, so it is deleted once Azurite answers and nothing is left behind.
+        var watchdog = Path.Combine(Path.GetTempPath(), $"compliance-azurite-watchdog-{Environment.ProcessId}.js");
+        await File.WriteAllTextAsync(watchdog, $"setInterval(() => {{ try {{ process.kill({Environment.ProcessId}, 0); }} catch {{ process.exit(0); }} }}, 1000).unref();");
+        try
         {
-            if (process.HasExited)
-                throw new InvalidOperationException($"Azurite exited with {process.ExitCode}: {string.Join('\n', output)}");
-            try
+            // In-memory persistence writes nothing to its working folder.
+            var start = new ProcessStartInfo("node") { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "--require", watchdog, main, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(),
+                         "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry" })
+                start.ArgumentList.Add(a);
+            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+            var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process);
+
+            var server = new AzuriteServer(port);
+            using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
             {
-                using var _ = await probe.GetAsync(new Uri(server.ServiceUri, "?comp=list")); // any answer, even 403, means it listens
-                return server;
+                if (process.HasExited)
+                    throw new InvalidOperationException($"Azurite exited with {process.ExitCode}: {string.Join('\n', output)}");
+                try
+                {
+                    using var _ = await probe.GetAsync(new Uri(server.ServiceUri, "?comp=list")); // any answer, even 403, means it listens
+                    return server;
+                }
+                catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+                {
+                }
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
+        }
+        finally
+        {
+            File.Delete(watchdog);
         }
     }
 
@@ -97,17 +108,15 @@ public sealed class AzuriteServer
         throw new InvalidOperationException($"No Compliance.sln above {AppContext.BaseDirectory}.");
     }
 
-    private static void Stop(Process process, string location)
+    private static void Stop(Process process)
     {
         try
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
-            Directory.Delete(location, recursive: true);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // The process is exiting; a leftover temp folder is harmless.
+            // Already gone; and the watchdog ends it anyway.
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContractTests
 
     private string ContainerUri => $"{azurite.ServiceUri.AbsoluteUri.TrimEnd('/')}/{container}";
 
-    protected override async Task<Dictionary<string, string?>> SettingsAsync(string dataPath)
+    protected override async Task<Dictionary<string, string?>> SettingsAsync()
     {
         azurite = await AzuriteServer.InstanceAsync();
         return Settings(AzuriteServer.AccountKey);

@@ -22,7 +22,7 @@ public abstract class BlobStoreContractTests : IAsyncLifetime
     protected IBlobStore Store { get; private set; } = null!;
 
     /// <summary>Blobs:* settings for this store (Compliance:DataPath is set to a temp folder already).</summary>
-    protected abstract Task<Dictionary<string, string?>> SettingsAsync(string dataPath);
+    protected abstract Task<Dictionary<string, string?>> SettingsAsync();
 
     /// <summary>Replaces a stored blob's bytes behind the store's back.</summary>
     protected abstract Task CorruptAsync(string scope, string sha256, byte[] bytes);
@@ -30,11 +30,12 @@ public abstract class BlobStoreContractTests : IAsyncLifetime
     /// <summary>Everything the store keeps at rest, temporary and staging objects included.</summary>
     protected abstract Task<int> ObjectsAtRestAsync();
 
-    protected string DataPath { get; } = Directory.CreateTempSubdirectory("compliance-blobs-").FullName;
+    /// <summary>Created by the store on first use, so a failed start leaves nothing behind.</summary>
+    protected string DataPath { get; } = Path.Combine(Path.GetTempPath(), $"compliance-blobs-{Guid.NewGuid():N}");
 
     public async Task InitializeAsync()
     {
-        var settings = await SettingsAsync(DataPath);
+        var settings = await SettingsAsync();
         settings["Compliance:DataPath"] = DataPath;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         services = new ServiceCollection()
@@ -47,7 +48,7 @@ public abstract class BlobStoreContractTests : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         await services.DisposeAsync();
-        Directory.Delete(DataPath, recursive: true);
+        if (Directory.Exists(DataPath)) Directory.Delete(DataPath, recursive: true);
     }
 
     [Theory]

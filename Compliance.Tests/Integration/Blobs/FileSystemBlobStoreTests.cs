@@ -6,7 +6,7 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContractTests
 {
     private string Root => Path.Combine(DataPath, "blobs");
 
-    protected override Task<Dictionary<string, string?>> SettingsAsync(string dataPath) =>
+    protected override Task<Dictionary<string, string?>> SettingsAsync() =>
         Task.FromResult(new Dictionary<string, string?> { ["Blobs:Provider"] = "FileSystem" });
 
     protected override Task CorruptAsync(string scope, string sha256, byte[] bytes) =>

@@ -49,7 +49,7 @@ public sealed class AzureBlobStore(IHttpClientFactory clients, AzureBlobOptions 
             if (read < BlockSize)
             {
                 var sha256 = BlobAddress.Hex(hash);
-                await CreateAsync("Put Blob", BlobUri(scope, sha256), new ReadOnlyMemoryContent(buffer.AsMemory(0, read)), ct);
+                await PutBlobAsync(BlobUri(scope, sha256), new ReadOnlyMemoryContent(buffer.AsMemory(0, read)), ct);
                 return new StoredBlob(scope, sha256, length);
             }
             return await PutStagedAsync(scope, content, hash, buffer, length, maxLength, ct);
@@ -132,13 +132,13 @@ public sealed class AzureBlobStore(IHttpClientFactory clients, AzureBlobOptions 
     }
 
     /// <summary>Put Blob under a content address; "already exists" means the same bytes are there.</summary>
-    private async Task CreateAsync(string operation, string uri, HttpContent content, CancellationToken ct)
+    private async Task PutBlobAsync(string uri, HttpContent content, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Put, uri, content);
         request.Headers.TryAddWithoutValidation("x-ms-blob-type", "BlockBlob");
         request.Headers.TryAddWithoutValidation("If-None-Match", "*");
         using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-        if (!AlreadyThere(response)) EnsureSuccess(operation, response);
+        if (!AlreadyThere(response)) EnsureSuccess("Put Blob", response);
     }
 
     public async Task<Stream?> OpenReadAsync(string scope, string sha256, CancellationToken ct)
