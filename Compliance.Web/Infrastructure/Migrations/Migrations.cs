@@ -24,6 +24,20 @@ public sealed class PostgresInitial : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0001_Initial"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261202080000_SupplierImports")]
+public sealed class SqliteSupplierImports : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0002_SupplierImports"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261202080000_SupplierImports")]
+public sealed class PostgresSupplierImports : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0002_SupplierImports"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

@@ -28,6 +28,10 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<SupplierProduct> SupplierProducts => Set<SupplierProduct>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<SupplierImport> SupplierImports => Set<SupplierImport>();
+    public DbSet<SupplierImportIssue> SupplierImportIssues => Set<SupplierImportIssue>();
+    public DbSet<SupplierImportRejection> SupplierImportRejections => Set<SupplierImportRejection>();
+    public DbSet<SupplierImportMapping> SupplierImportMappings => Set<SupplierImportMapping>();
 
     /// <summary>Read by the tenant filter at query time; throws when no organization is resolved (fail closed).</summary>
     private Guid CurrentOrganizationId => Tenant.RequiredOrganizationId;
