@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Compliance.Web.Features;
+using Compliance.Web.Features.Suppliers.Import;
 using Compliance.Web.Infrastructure.Http;
 using Compliance.Web.Infrastructure.Identity;
 using Compliance.Web.Infrastructure.Persistence;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
+builder.Services.AddSupplierImports(builder.Configuration);
 // Keys survive restarts so sign-in cookies stay valid. (Several instances will share them through the database.)
 builder.Services.AddDataProtection()
     .SetApplicationName("Compliance")

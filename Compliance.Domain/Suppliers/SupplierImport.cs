@@ -38,6 +38,8 @@ public sealed class SupplierImport : ITenantOwned
     public string? Sheet { get; set; }
     /// <summary>The row of the file that holds the column names (1 = first row).</summary>
     public int HeaderRow { get; set; }
+    /// <summary>JSON array of the header row's cells: the columns of rejected.csv.</summary>
+    public required string Headers { get; set; }
     /// <summary>JSON: field name → header, as used for this import.</summary>
     public required string Mapping { get; set; }
     /// <summary>Who uploaded it: the actor of the audit events the import writes.</summary>

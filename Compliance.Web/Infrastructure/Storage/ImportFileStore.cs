@@ -27,9 +27,17 @@ public sealed class FileSystemImportFileStore(IConfiguration configuration, IHos
         var key = $"{organizationId:N}/{importId:N}.upload";
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        await content.CopyToAsync(file, ct);
-        return key;
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await content.CopyToAsync(file, ct);
+            return key;
+        }
+        catch
+        {
+            File.Delete(path); // no half-stored uploads
+            throw;
+        }
     }
 
     public Task<string> LocalPathAsync(string key, CancellationToken ct)

@@ -110,6 +110,10 @@ public static partial class SupplierRows
         return new SupplierRow(row.Number, row.Cells, details with { ExternalReference = reference.Trim() }, parent, errors);
     }
 
+    /// <summary>The external reference of a row as <see cref="Read"/> reads it, without checking the rest.</summary>
+    public static string ReferenceOf(SheetRow row, ColumnMapping mapping) =>
+        mapping.ColumnOf(ImportFields.ExternalReference) is { } c && c < row.Cells.Length ? Clean(row.Cells[c], false).Trim() : "";
+
     /// <summary>Rows of a second sheet (reference, product, HS code, origin), grouped by supplier reference.</summary>
     public static Dictionary<string, List<ProductDetails>> ProductsBySupplier(IEnumerable<SheetRow> rows, ColumnMapping mapping)
     {

@@ -20,6 +20,7 @@ CREATE TABLE "SupplierImports" (
     "Delimiter" character varying(4),
     "Sheet" character varying(100),
     "HeaderRow" integer NOT NULL,
+    "Headers" text NOT NULL,
     "Mapping" text NOT NULL,
     "RequestedBy" character varying(256) NOT NULL,
     "Status" character varying(40) NOT NULL,

@@ -19,6 +19,7 @@ CREATE TABLE "SupplierImports" (
     "Delimiter" TEXT NULL,
     "Sheet" TEXT NULL,
     "HeaderRow" INTEGER NOT NULL,
+    "Headers" TEXT NOT NULL,
     "Mapping" TEXT NOT NULL,
     "RequestedBy" TEXT NOT NULL,
     "Status" TEXT NOT NULL,
