@@ -14,11 +14,14 @@ public static class GetImport
 
     public sealed record Issue(int Row, string Column, string Code, string Message, Guid? ExistingSupplierId = null);
 
-    /// <summary><c>importedRows</c> counts the suppliers the import added (as <c>addedRows</c>); <c>progress</c> is rows done / total, 0 to 1.</summary>
+    /// <summary>
+    /// <c>importedRows</c> counts the suppliers the import added (as <c>addedRows</c>); <c>progress</c> is rows done / total, 0 to 1;
+    /// every file row up to <c>committedThroughRow</c> is committed (imported or rejected), none after it.
+    /// </summary>
     public sealed record Summary(
         Guid Id, ImportStatus Status, string FileName, ImportFormat Format, string? Encoding, string? Delimiter, string? Sheet, int HeaderRow,
         IReadOnlyDictionary<string, string> Mapping,
-        int TotalRows, int ProcessedRows, double Progress,
+        int TotalRows, int ProcessedRows, double Progress, int CommittedThroughRow,
         int ImportedRows, int AddedRows, int UpdatedRows, int UnchangedRows, int RejectedRows, int WarningCount,
         IReadOnlyList<Issue> Errors, IReadOnlyList<Issue> Warnings, bool IssuesTruncated,
         string? FailureReason, string RequestedBy, DateTime CreatedAt, DateTime? StartedAt, DateTime? CompletedAt)
@@ -35,6 +38,7 @@ public static class GetImport
         var mapping = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(i.Mapping) ?? [];
         return new Summary(i.Id, i.Status, i.FileName, i.Format, i.Encoding, i.Delimiter, i.Sheet, i.HeaderRow, mapping,
             i.TotalRows, i.ProcessedRows, i.TotalRows == 0 ? (i.Status == ImportStatus.Completed ? 1 : 0) : Math.Round((double)i.ProcessedRows / i.TotalRows, 4),
+            i.NextRow - 1,
             i.AddedRows, i.AddedRows, i.UpdatedRows, i.UnchangedRows, i.RejectedRows, i.WarningCount,
             errors, warnings, errors.Count == MaxIssuesListed || warnings.Count == MaxIssuesListed,
             i.FailureReason, i.RequestedBy, i.CreatedAt, i.StartedAt, i.CompletedAt);
