@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Compliance.Tests.Fixtures;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Compliance.Tests.Integration.Import;
 
@@ -14,7 +14,7 @@ public sealed class ImportApi(HttpClient client)
 
     public HttpClient Client { get; } = client;
 
-    public static async Task<ImportApi> SignUpAsync(ComplianceApp app, string name = "Acme Apparel")
+    public static async Task<ImportApi> SignUpAsync(WebApplicationFactory<Program> app, string name = "Acme Apparel")
     {
         var client = app.CreateClient();
         var email = $"admin-{Guid.NewGuid():N}@example.com";
