@@ -43,10 +43,13 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
     };
     return Task.CompletedTask;
 }));
+builder.Services.AddScoped<Compliance.Web.Pages.Shared.LayoutModel>();
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/", Policies.Read);
     o.Conventions.AuthorizeFolder("/Account", Policies.SignedIn);
+    o.Conventions.AuthorizePage("/Suppliers/Edit", Policies.Write);
+    o.Conventions.AuthorizeFolder("/Tokens", Policies.Admin);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");

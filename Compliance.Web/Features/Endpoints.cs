@@ -15,6 +15,7 @@ public static class Endpoints
 
         var api = app.MapGroup("/api/v1");
         SignUp.Map(api);
+        OrganizationOverview.Map(api);
         ApiTokens.Map(api);
         SaveSupplier.Map(api);
         GetSupplier.Map(api);

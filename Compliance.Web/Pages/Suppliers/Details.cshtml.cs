@@ -1,0 +1,27 @@
+using Compliance.Web.Features.AuditTrail;
+using Compliance.Web.Features.Suppliers;
+using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Web.Pages.Suppliers;
+
+public sealed class DetailsModel(ComplianceDbContext db) : PageModel
+{
+    public SupplierResponse Supplier { get; private set; } = null!;
+    public string? ParentName { get; private set; }
+    public AuditEvents.Page History { get; private set; } = null!;
+    public bool CanWrite => User.IsInRole("Admin") || User.IsInRole("ComplianceOfficer");
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await GetSupplier.HandleAsync(id, db, ct);
+        if (!outcome.Succeeded) return NotFound();
+        Supplier = outcome.Value!;
+        if (Supplier.ParentId is { } parentId)
+            ParentName = await db.Suppliers.Where(s => s.Id == parentId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        History = await AuditEvents.ListAsync(new AuditEvents.Query("Supplier", id.ToString(), PageSize: 20), db, ct);
+        return Page();
+    }
+}
