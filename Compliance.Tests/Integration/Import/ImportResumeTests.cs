@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Compliance.Tests.Fixtures;
+using Compliance.Web.Infrastructure.Persistence;
 using Compliance.Web.Features.Suppliers.Import;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,11 +46,12 @@ public sealed class ImportResumeTests
         Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
     }
 
-    [Fact]
-    public async Task After_a_crash_between_batches_the_import_resumes_and_every_row_is_written_once()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task After_a_crash_between_batches_the_import_resumes_and_every_row_is_written_once(DatabaseProvider provider)
     {
         var crash = new Crash(afterBatch: 2, hang: false);
-        await using var app = new ComplianceApp(extra: SmallBatches);
+        await using var app = await ComplianceApp.StartAsync(provider, SmallBatches);
         await using var crashing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(crash)));
         var api = await ImportApi.SignUpAsync(crashing, "Resume Org");
 
@@ -59,11 +61,13 @@ public sealed class ImportResumeTests
         await AssertEveryRowOnceAsync(api, summary, 10);
     }
 
-    [Fact]
-    public async Task A_hung_worker_loses_its_lease_and_another_instance_finishes_the_import()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_hung_worker_loses_its_lease_and_another_instance_finishes_the_import(DatabaseProvider provider)
     {
         var hang = new Crash(afterBatch: 1, hang: true);
-        await using var first = new ComplianceApp(extra: SmallBatches);
+        var database = provider == DatabaseProvider.Postgres ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync() : null;
+        await using var first = new ComplianceApp(provider, database, SmallBatches);
         await using var hanging = first.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(hang)));
         var owner = await ImportApi.SignUpAsync(hanging);
         var response = await owner.UploadAsync(File(10));
@@ -73,7 +77,7 @@ public sealed class ImportResumeTests
         Assert.Equal(3, (await owner.GetAsync(id)).Count("processedRows"));
 
         // A second instance on the same database and data folder: it claims the import once the lease runs out.
-        await using var second = new ComplianceApp(extra: new Dictionary<string, string?>(SmallBatches) { ["Compliance:DataPath"] = first.DataPath });
+        await using var second = new ComplianceApp(provider, database, new Dictionary<string, string?>(SmallBatches) { ["Compliance:DataPath"] = first.DataPath });
         var secondClient = second.CreateClient();
         secondClient.DefaultRequestHeaders.Authorization = owner.Client.DefaultRequestHeaders.Authorization;
         var api = new ImportApi(secondClient);
@@ -81,10 +85,11 @@ public sealed class ImportResumeTests
         await AssertEveryRowOnceAsync(api, await api.WaitAsync(id), 10);
     }
 
-    [Fact]
-    public async Task An_import_that_keeps_crashing_is_marked_failed_with_its_committed_rows_listed()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task An_import_that_keeps_crashing_is_marked_failed_with_its_committed_rows_listed(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp(extra: new Dictionary<string, string?>(SmallBatches) { ["Imports:MaxAttempts"] = "2" });
+        await using var app = await ComplianceApp.StartAsync(provider, new Dictionary<string, string?>(SmallBatches) { ["Imports:MaxAttempts"] = "2" });
         await using var crashing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(new AlwaysCrash())));
         var api = await ImportApi.SignUpAsync(crashing);
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Compliance.Tests.Fixtures;
+using Compliance.Web.Infrastructure.Persistence;
 
 namespace Compliance.Tests.Integration.Import;
 
@@ -23,10 +24,11 @@ public sealed class ImportSampleTests
     private static (int, int, int, int) Counts(JsonElement s) =>
         (s.Count("addedRows"), s.Count("updatedRows"), s.Count("unchangedRows"), s.Count("rejectedRows"));
 
-    [Fact]
-    public async Task Erp_export_saved_by_excel_imports_every_row_and_again_unchanged()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Erp_export_saved_by_excel_imports_every_row_and_again_unchanged(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var (api, summary) = await ImportSampleAsync(app, "erp-vendors-excel.csv");
         Assert.Equal(("utf-8", ";"), (summary.GetProperty("encoding").GetString(), summary.GetProperty("delimiter").GetString()));
         Assert.Equal((13, 0, 0, 0), Counts(summary));
@@ -37,10 +39,11 @@ public sealed class ImportSampleTests
         Assert.Equal(("HK", "TW", "KR", "MM", "CI", "CN"), (suppliers["100800"], suppliers["100900"], suppliers["101000"], suppliers["101100"], suppliers["101200"], suppliers["100700"]));
     }
 
-    [Fact]
-    public async Task Windows_1252_export_imports_with_its_accents()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Windows_1252_export_imports_with_its_accents(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var (api, summary) = await ImportSampleAsync(app, "oracle-suppliers-windows1252.csv");
         Assert.Equal("windows-1252", summary.GetProperty("encoding").GetString());
         Assert.Equal((6, 0, 0, 0), Counts(summary));
@@ -49,20 +52,22 @@ public sealed class ImportSampleTests
         Assert.Contains("Coopérative Agricole de Soubré", names);
     }
 
-    [Fact]
-    public async Task Workbook_imports_suppliers_with_the_products_of_its_second_sheet()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Workbook_imports_suppliers_with_the_products_of_its_second_sheet(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var (api, summary) = await ImportSampleAsync(app, "suppliers-with-products.xlsx");
         Assert.Equal((6, 0, 0, 0), Counts(summary));
         var item = (await api.SuppliersAsync()).GetProperty("items").EnumerateArray().Single(s => s.GetProperty("externalReference").GetString() == "2004");
         Assert.Equal(2, item.GetProperty("productCount").GetInt32());
     }
 
-    [Fact]
-    public async Task File_with_deliberate_errors_rejects_exactly_the_bad_rows()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task File_with_deliberate_errors_rejects_exactly_the_bad_rows(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var (_, summary) = await ImportSampleAsync(app, "supplier-list-with-errors.csv");
         Assert.Equal((3, 0, 0, 7), Counts(summary));
         Assert.Equal(

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Compliance.Tests.Fixtures;
+using Compliance.Web.Infrastructure.Persistence;
 
 namespace Compliance.Tests.Integration.Import;
 
@@ -23,10 +24,11 @@ public sealed class SupplierImportTests
     private static List<(int Row, string Column, string Code)> Errors(JsonElement summary) =>
         [.. summary.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString()!, e.GetProperty("code").GetString()!))];
 
-    [Fact]
-    public async Task Import_of_a_semicolon_csv_adds_every_valid_row_with_countries_resolved()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Import_of_a_semicolon_csv_adds_every_valid_row_with_countries_resolved(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         var summary = await api.ImportAsync(Utf8(Basic));
         Assert.Equal("Completed", summary.GetProperty("status").GetString());
@@ -41,10 +43,11 @@ public sealed class SupplierImportTests
         Assert.Equal("MM", suppliers["V-3"].GetProperty("country").GetString());
     }
 
-    [Fact]
-    public async Task Uploading_the_same_file_again_changes_nothing()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Uploading_the_same_file_again_changes_nothing(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         await api.ImportAsync(Utf8(Basic));
         var events = (await api.VerifyAuditAsync()).GetProperty("eventsChecked").GetInt64();
@@ -57,10 +60,11 @@ public sealed class SupplierImportTests
         Assert.Equal(events + 1, verify.GetProperty("eventsChecked").GetInt64()); // only the second import's own record
     }
 
-    [Fact]
-    public async Task A_changed_row_updates_the_supplier_and_the_audit_trail_records_what_changed()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_changed_row_updates_the_supplier_and_the_audit_trail_records_what_changed(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         await api.ImportAsync(Utf8(Basic));
 
@@ -76,10 +80,11 @@ public sealed class SupplierImportTests
         Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
     }
 
-    [Fact]
-    public async Task Each_rejected_row_names_its_row_column_and_rule_and_valid_rows_still_import()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Each_rejected_row_names_its_row_column_and_rule_and_valid_rows_still_import(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         var file = $"""
             Supplier ID,Supplier Name,Country,Parent,LEI
@@ -109,10 +114,11 @@ public sealed class SupplierImportTests
             new Uri($"/api/v1/suppliers/{child.GetProperty("id").GetGuid()}", UriKind.Relative))).GetProperty("parentId").GetGuid());
     }
 
-    [Fact]
-    public async Task Rejected_rows_download_as_csv_with_an_errors_column_and_reupload_with_the_same_mapping()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Rejected_rows_download_as_csv_with_an_errors_column_and_reupload_with_the_same_mapping(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         var file = "Code;Firma;Land\nA1;Alpha;DE\nA2;Beta;Narnia\nA3;=HYPERLINK(\"x\");FR\n";
         var mapping = """{"externalReference": "Code", "name": "Firma", "country": "Land"}""";
@@ -135,10 +141,11 @@ public sealed class SupplierImportTests
         Assert.Equal("NO", ByReference(await api.SuppliersAsync())["A2"].GetProperty("country").GetString());
     }
 
-    [Fact]
-    public async Task A_parent_further_down_the_file_is_linked_after_its_row_is_imported()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_parent_further_down_the_file_is_linked_after_its_row_is_imported(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp(extra: new Dictionary<string, string?> { ["Imports:BatchSize"] = "2" });
+        await using var app = await ComplianceApp.StartAsync(provider, new Dictionary<string, string?> { ["Imports:BatchSize"] = "2" });
         var api = await ImportApi.SignUpAsync(app);
         var summary = await api.ImportAsync(Utf8("ref,name,country,parent,tier\nC-1,Child,CN,P-1,2\nX-1,Other,CN,,\nP-1,Parent,CN,,1\n"));
         Assert.Equal((3, 0), (summary.Count("addedRows"), summary.Count("rejectedRows")));
@@ -152,10 +159,11 @@ public sealed class SupplierImportTests
         Assert.Equal(3, again.Count("unchangedRows"));
     }
 
-    [Fact]
-    public async Task Likely_duplicates_are_warnings_naming_the_existing_supplier_and_nothing_is_merged()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Likely_duplicates_are_warnings_naming_the_existing_supplier_and_nothing_is_merged(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         await api.ImportAsync(Utf8("ref,name,country,duns\nE-1,ACME Textiles Co. Ltd.,CN,\nE-2,Delta,VN,123456789\n"));
 
@@ -171,10 +179,11 @@ public sealed class SupplierImportTests
         Assert.Equal(5, existing.Count);
     }
 
-    [Fact]
-    public async Task Preview_shows_the_detected_shape_the_proposed_mapping_and_the_first_rows_as_mapped()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Preview_shows_the_detected_shape_the_proposed_mapping_and_the_first_rows_as_mapped(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         var file = "Supplier export 2026-11-30\n\nLieferantennummer\tLieferant\tLand\tProducts\n4711\tMüller GmbH\tGermany\tCotton yarn [5205.11] (Uzbekistan) | Buttons\n";
 
@@ -194,10 +203,11 @@ public sealed class SupplierImportTests
         Assert.Empty((await api.SuppliersAsync()).GetProperty("items").EnumerateArray());
     }
 
-    [Fact]
-    public async Task An_explicit_mapping_is_remembered_for_the_next_file_with_the_same_headers()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task An_explicit_mapping_is_remembered_for_the_next_file_with_the_same_headers(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         var file = Utf8("Nr,Bezeichnung,Staat\n1,Eins,AT\n");
         Assert.Equal(HttpStatusCode.BadRequest, (await api.PreviewAsync(file)).StatusCode); // nothing recognizable
@@ -209,10 +219,11 @@ public sealed class SupplierImportTests
         Assert.Equal("Bezeichnung", preview.GetProperty("mapping").GetProperty("name").GetString());
     }
 
-    [Fact]
-    public async Task An_unusable_mapping_is_a_problem_naming_the_field()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task An_unusable_mapping_is_a_problem_naming_the_field(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         var response = await api.UploadAsync(Utf8(Basic), mapping: """{"name":"No Such Column","colour":"x"}""");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -253,10 +264,11 @@ public sealed class SupplierImportTests
         return Encoding.GetEncoding(1252);
     }
 
-    [Fact]
-    public async Task Xlsx_import_reads_the_chosen_sheet_and_a_products_sheet()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Xlsx_import_reads_the_chosen_sheet_and_a_products_sheet(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         var workbook = new XlsxBuilder()
             .Sheet("Notes", ["This workbook lists our suppliers"])
@@ -274,10 +286,11 @@ public sealed class SupplierImportTests
         Assert.Equal(["Cotton||IN", "T-shirts|610910|BD"], products);
     }
 
-    [Fact]
-    public async Task Another_organizations_import_and_its_rejected_rows_are_not_found()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Another_organizations_import_and_its_rejected_rows_are_not_found(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var owner = await ImportApi.SignUpAsync(app, "Owner Org");
         var other = await ImportApi.SignUpAsync(app, "Other Org");
         var summary = await owner.ImportAsync(Utf8("ref,name,country\nR-1,Secret Supplier,Atlantis\n"));
@@ -290,10 +303,11 @@ public sealed class SupplierImportTests
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync(new Uri($"/api/v1/suppliers/imports/{id}/rejected.csv", UriKind.Relative))).StatusCode);
     }
 
-    [Fact]
-    public async Task An_auditor_may_read_an_import_but_not_upload()
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task An_auditor_may_read_an_import_but_not_upload(DatabaseProvider provider)
     {
-        await using var app = new ComplianceApp();
+        await using var app = await ComplianceApp.StartAsync(provider);
         var admin = await ImportApi.SignUpAsync(app);
         var summary = await admin.ImportAsync(Utf8(Basic));
         var token = await (await admin.Client.PostAsJsonAsync(new Uri("/api/v1/tokens", UriKind.Relative), new { name = "auditor", role = "Auditor" }))
