@@ -43,12 +43,21 @@ public static class CountryNames
     ];
 
     private static readonly Dictionary<string, string> ByKey = Build();
+    private static readonly Dictionary<string, string> ByCode = Countries.List
+        .SelectMany(c => new[] { (c.Alpha2, c.Alpha2), (c.Alpha3, c.Alpha2) })
+        .ToDictionary(c => c.Item1, c => c.Item2, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The ISO alpha-2 code of <paramref name="text"/>, when it names exactly one country.</summary>
     public static bool TryResolve(string? text, out string alpha2)
     {
         alpha2 = "";
         if (string.IsNullOrWhiteSpace(text) || text.Length > 100) return false;
+        // Codes are most of what files hold: no normalization needed for them.
+        if (text.Length is 2 or 3 && ByCode.TryGetValue(text, out var code))
+        {
+            alpha2 = code;
+            return true;
+        }
         var key = Key(text);
         if (ByKey.TryGetValue(key, out var found) || TryInverted(text, out found))
         {
@@ -82,7 +91,7 @@ public static class CountryNames
     /// <summary>Lower case, accents removed, "&amp;" as "and", "St." as "saint", punctuation as spaces, one space between words.</summary>
     internal static string Key(string text)
     {
-        var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
+        var decomposed = Ascii.IsValid(text) ? text.Trim() : text.Trim().Normalize(NormalizationForm.FormD);
         var key = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {

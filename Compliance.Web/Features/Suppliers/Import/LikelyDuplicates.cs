@@ -56,7 +56,7 @@ public sealed class LikelyDuplicates
     }
 
     /// <summary>FNV-1a, 64 bits: stable across processes (string.GetHashCode is randomized), so a resumed import sees the same keys.</summary>
-    private static ulong Hash(string text)
+    public static ulong Hash(string text)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in text)

@@ -57,16 +57,22 @@ public sealed class RunImport(
 
         // Where each reference first appears: later rows with it are duplicates, and a parent may be defined further down.
         var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in SheetLayout.DataRows(rows, import.HeaderRow))
+        var referenceColumn = new HashSet<int> { mapping.ColumnOf(ImportFields.ExternalReference) ?? -1 };
+        foreach (var row in SheetLayout.DataRows(SupplierFile.ReadRows(path, shape, limits, referenceColumn), import.HeaderRow))
         {
             var reference = SupplierRows.ReferenceOf(row, mapping);
             if (reference.Length > 0) firstRow.TryAdd(reference, row.Number);
         }
 
+        // The organization's suppliers: for likely duplicates, and to look up in the database only references that may exist.
         var duplicates = new LikelyDuplicates();
+        var known = new HashSet<ulong>();
         await foreach (var s in db.Suppliers.AsNoTracking()
                            .Select(s => new { s.Id, s.ExternalReference, s.Name, s.Country, s.Lei, s.Duns, s.Uscc }).AsAsyncEnumerable().WithCancellation(ct))
+        {
             duplicates.Add(s.Id, s.ExternalReference, s.Name, s.Country, s.Lei, s.Duns, s.Uscc);
+            known.Add(LikelyDuplicates.Hash(s.ExternalReference));
+        }
 
         var rejectedBefore = (await db.SupplierImportRejections.AsNoTracking()
             .Where(r => r.ImportId == importId && r.Row < import.NextRow).Select(r => r.Row).ToListAsync(ct)).ToHashSet();
@@ -90,14 +96,14 @@ public sealed class RunImport(
             var reference = SupplierRows.ReferenceOf(row, mapping);
             pending.Add(SupplierRows.Read(row, mapping, sheetProducts?.GetValueOrDefault(reference)));
             if (pending.Count < limits.BatchSize) continue;
-            await CommitBatchAsync(import, worker, pending, row.Number + 1, firstRow, duplicates, forward, ct);
+            await CommitBatchAsync(import, worker, pending, row.Number + 1, firstRow, known, duplicates, forward, ct);
             await observer.BatchCommittedAsync(importId, ++batchNumber, row.Number + 1, ct);
             pending.Clear();
         }
         if (pending.Count > 0)
         {
             var next = pending[^1].Row + 1;
-            await CommitBatchAsync(import, worker, pending, next, firstRow, duplicates, forward, ct);
+            await CommitBatchAsync(import, worker, pending, next, firstRow, known, duplicates, forward, ct);
             await observer.BatchCommittedAsync(importId, ++batchNumber, next, ct);
         }
         await CompleteAsync(import, worker, forward, ct);
@@ -116,7 +122,7 @@ public sealed class RunImport(
     }
 
     private async Task CommitBatchAsync(SupplierImport import, string worker, List<SupplierRow> rows, int nextRow,
-        Dictionary<string, int> firstRow, LikelyDuplicates duplicates, List<ForwardLink> forward, CancellationToken ct)
+        Dictionary<string, int> firstRow, HashSet<ulong> known, LikelyDuplicates duplicates, List<ForwardLink> forward, CancellationToken ct)
     {
         var organization = db.Tenant.RequiredOrganizationId;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -128,12 +134,16 @@ public sealed class RunImport(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await FenceAsync(import.Id, worker, now, ct);
 
-        var references = rows.Select(r => r.ExternalReference).Where(r => r.Length > 0).Distinct().ToList();
-        var existing = await db.Suppliers.AsNoTracking().Include(s => s.Products)
-            .Where(s => references.Contains(s.ExternalReference)).ToDictionaryAsync(s => s.ExternalReference, StringComparer.Ordinal, ct);
-        var parentReferences = rows.Select(r => r.ParentExternalReference).OfType<string>().Where(p => !existing.ContainsKey(p)).Distinct().ToList();
-        var parents = await db.Suppliers.AsNoTracking().Where(s => parentReferences.Contains(s.ExternalReference))
-            .Select(s => new { s.ExternalReference, s.Id }).ToDictionaryAsync(s => s.ExternalReference, s => s.Id, StringComparer.Ordinal, ct);
+        // A hash collision only costs a lookup that finds nothing.
+        var references = rows.Select(r => r.ExternalReference).Where(r => r.Length > 0 && known.Contains(LikelyDuplicates.Hash(r))).Distinct().ToList();
+        var existing = references.Count == 0 ? new Dictionary<string, Supplier>(StringComparer.Ordinal)
+            : await db.Suppliers.AsNoTracking().Include(s => s.Products).AsSplitQuery()
+                .Where(s => references.Contains(s.ExternalReference)).ToDictionaryAsync(s => s.ExternalReference, StringComparer.Ordinal, ct);
+        var parentReferences = rows.Select(r => r.ParentExternalReference).OfType<string>()
+            .Where(p => !existing.ContainsKey(p) && known.Contains(LikelyDuplicates.Hash(p))).Distinct().ToList();
+        var parents = parentReferences.Count == 0 ? new Dictionary<string, Guid>(StringComparer.Ordinal)
+            : await db.Suppliers.AsNoTracking().Where(s => parentReferences.Contains(s.ExternalReference))
+                .Select(s => new { s.ExternalReference, s.Id }).ToDictionaryAsync(s => s.ExternalReference, s => s.Id, StringComparer.Ordinal, ct);
         var inBatch = new Dictionary<string, Supplier>(StringComparer.Ordinal);
         var likely = new List<(SupplierRow Row, Supplier Supplier, Guid ExistingId, string Reason)>();
 

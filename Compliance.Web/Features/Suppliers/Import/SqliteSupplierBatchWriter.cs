@@ -101,7 +101,7 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        var parameters = names.Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
+        var parameters = names.Select(n => command.Parameters.Add(n, n is "$tier" or "$row" or "$seq" ? SqliteType.Integer : SqliteType.Text)).ToArray();
         command.Prepare();
         foreach (var item in items)
         {
@@ -115,5 +115,12 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
 
     private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
-    private static string Text(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    [ThreadStatic] private static (DateTime Time, string Text) lastTime;
+
+    /// <summary>A batch stamps every row with one time: format it once.</summary>
+    private static string Text(DateTime time)
+    {
+        if (lastTime.Text is null || lastTime.Time != time) lastTime = (time, time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        return lastTime.Text;
+    }
 }

@@ -28,9 +28,10 @@ public static class StartImport
         var id = Guid.NewGuid();
         var organization = db.Tenant.RequiredOrganizationId;
         string key;
+        using var content = new BoundedStream(upload.Content, limits.MaxFileBytes);
         try
         {
-            key = await files.SaveAsync(organization, id, new BoundedStream(upload.Content, limits.MaxFileBytes), ct);
+            key = await files.SaveAsync(organization, id, content, ct);
         }
         catch (ImportFileException e)
         {
@@ -46,7 +47,7 @@ public static class StartImport
             int total;
             try
             {
-                total = SheetLayout.DataRows(SupplierFile.ReadRows(path, plan.Shape, limits), plan.Header.Number).Count();
+                total = SheetLayout.DataRows(SupplierFile.ReadRows(path, plan.Shape, limits, columns: new HashSet<int>()), plan.Header.Number).Count();
             }
             catch (ImportFileException e)
             {
@@ -60,7 +61,7 @@ public static class StartImport
                 FileName = Path.GetFileName(upload.FileName) is { Length: > 0 and <= 260 } name ? name : "upload",
                 FileKey = key,
                 FileSize = new FileInfo(path).Length,
-                FileSha256 = await Sha256Async(path, ct),
+                FileSha256 = content.Sha256(),
                 Format = plan.Shape.Format,
                 Encoding = plan.Shape.Encoding,
                 Delimiter = plan.Shape.Delimiter,
@@ -112,12 +113,6 @@ public static class StartImport
     public static string ActorOf(ClaimsPrincipal user) =>
         user.FindFirstValue(ComplianceClaims.Actor) ?? user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? Infrastructure.Persistence.AuditTrail.SystemActor;
 
-    private static async Task<string> Sha256Async(string path, CancellationToken ct)
-    {
-        await using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
-    }
-
     public static void Map(RouteGroupBuilder api, ImportLimits limits) =>
         api.MapPost("/suppliers/imports", async (IFormFile? file, [FromForm] string? mapping, [FromForm] string? sheet, HttpContext http,
                     ComplianceDbContext db, IImportFileStore files, IOptions<ImportLimits> options, ImportSignal signal, TimeProvider clock, CancellationToken ct) =>
@@ -135,18 +130,32 @@ public static class StartImport
             .WithTags("Supplier imports").WithName("StartSupplierImport");
 }
 
-/// <summary>Stops reading past the file size limit instead of storing an arbitrarily large upload first.</summary>
+/// <summary>Stops reading past the file size limit instead of storing an arbitrarily large upload first; hashes what it reads.</summary>
 internal sealed class BoundedStream(Stream inner, long limit) : Stream
 {
+    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long read;
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+    public string Sha256() => Convert.ToHexStringLower(hash.GetCurrentHash());
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken));
-
-    private int Count(int n)
+    protected override void Dispose(bool disposing)
     {
+        if (disposing) hash.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var n = await inner.ReadAsync(buffer, cancellationToken);
+        return Count(buffer.Span[..n]);
+    }
+
+    private int Count(ReadOnlySpan<byte> bytes)
+    {
+        var n = bytes.Length;
+        hash.AppendData(bytes);
         read += n;
         return read > limit
             ? throw new ImportFileException("file_too_large", $"The file is larger than the limit of {limit:N0} bytes; split it into several files.")

@@ -52,9 +52,16 @@ public static class SupplierFile
         return new FileShape(ImportFormat.Csv, encoding, delimiter, [], null);
     }
 
-    /// <summary>Every row of the chosen sheet, the header included, numbered as in the file.</summary>
-    public static IEnumerable<SheetRow> ReadRows(string path, FileShape shape, ImportLimits limits) =>
-        shape.Format == ImportFormat.Xlsx ? ReadXlsx(path, shape.Sheet!, limits) : ReadCsv(path, shape, limits);
+    /// <summary>Stands for a non-blank cell that was not asked for (see <see cref="ReadRows"/>).</summary>
+    public const string NotRead = "\u2026";
+
+    /// <summary>
+    /// Every row of the chosen sheet, the header included, numbered as in the file. With <paramref name="columns"/>, CSV
+    /// cells of other columns are not turned into strings (they read as "" when blank, else <see cref="NotRead"/>):
+    /// the passes that only count rows or collect references cost a fraction of a full read.
+    /// </summary>
+    public static IEnumerable<SheetRow> ReadRows(string path, FileShape shape, ImportLimits limits, IReadOnlySet<int>? columns = null) =>
+        shape.Format == ImportFormat.Xlsx ? ReadXlsx(path, shape.Sheet!, limits) : ReadCsv(path, shape, limits, columns);
 
     // ---- CSV ----
 
@@ -79,24 +86,30 @@ public static class SupplierFile
     private static ImportFileException NotText() =>
         new("not_a_text_file", "The file is neither CSV text nor an XLSX workbook (it contains binary data). Export the supplier list as CSV or XLSX.");
 
-    /// <summary>True when the whole file is valid UTF-8 (streamed; a BOM is valid UTF-8).</summary>
+    /// <summary>True when the whole file is valid UTF-8 (streamed in blocks; a sequence cut by a block end is carried over).</summary>
     private static bool CheckUtf8(string path)
     {
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
-        var buffer = new byte[1 << 20];
-        var chars = new char[buffer.Length + 4];
+        var buffer = new byte[(1 << 20) + 4];
+        var carried = 0;
         using var stream = File.OpenRead(path);
-        try
+        int read;
+        while ((read = stream.Read(buffer, carried, buffer.Length - 4 - carried)) > 0)
         {
-            int read;
-            while ((read = stream.Read(buffer)) > 0) decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
-            decoder.GetChars([], 0, 0, chars, 0, flush: true);
-            return true;
+            var length = carried + read;
+            // Back up to the start of the last sequence if it may be incomplete (at most 3 bytes).
+            var end = length;
+            for (var back = 1; back <= 3 && back <= length; back++)
+            {
+                var b = buffer[length - back];
+                if ((b & 0xC0) == 0x80) continue; // continuation byte
+                if (b >= 0xC0) end = length - back; // lead byte: validate it with the next block
+                break;
+            }
+            if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, end))) return false;
+            carried = length - end;
+            buffer.AsSpan(end, carried).CopyTo(buffer);
         }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
+        return System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, carried));
     }
 
     private static Encoding? EncodingOf(string? name) => name switch
@@ -133,7 +146,7 @@ public static class SupplierFile
         }
     }
 
-    private static IEnumerable<SheetRow> ReadCsv(string path, FileShape shape, ImportLimits limits)
+    private static IEnumerable<SheetRow> ReadCsv(string path, FileShape shape, ImportLimits limits, IReadOnlySet<int>? columns)
     {
         CsvMalformedRecord? unterminated = null;
         var options = CsvOptions(shape.Encoding, shape.Delimiter![0], limits, m =>
@@ -164,6 +177,14 @@ public static class SupplierFile
             var cells = new string[count];
             for (var i = 0; i < count; i++)
             {
+                if (columns is not null && !columns.Contains(i))
+                {
+                    var span = reader.GetSpan(i);
+                    if (span.Length > limits.MaxCellLength && Encoding.UTF8.GetCharCount(span) is var chars && chars > limits.MaxCellLength)
+                        throw CellTooLong(number, i, chars, limits);
+                    cells[i] = span.Trim(" \t\r\n"u8).IsEmpty ? "" : NotRead;
+                    continue;
+                }
                 var value = reader.GetString(i) ?? "";
                 if (value.Length > limits.MaxCellLength) throw CellTooLong(number, i, value.Length, limits);
                 cells[i] = value;
