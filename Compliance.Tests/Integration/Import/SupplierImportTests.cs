@@ -210,7 +210,9 @@ public sealed class SupplierImportTests
         await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
         var file = Utf8("Nr,Bezeichnung,Staat\n1,Eins,AT\n");
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.PreviewAsync(file)).StatusCode); // nothing recognizable
+        var unrecognized = await (await api.PreviewAsync(file)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["externalReference", "name", "country"], unrecognized.GetProperty("missingFields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.UploadAsync(file)).StatusCode);
 
         await api.ImportAsync(file, mapping: """{"externalReference":"Nr","name":"Bezeichnung","country":"Staat"}""");
         var preview = await (await api.PreviewAsync(Utf8("Nr,Bezeichnung,Staat\n2,Zwei,CH\n"))).Content.ReadFromJsonAsync<JsonElement>();

@@ -9,7 +9,9 @@ namespace Compliance.Web.Features.Suppliers.Import;
 public sealed record ImportPlan(FileShape Shape, SheetRow Header, ColumnMapping Mapping, string? ProductSheet)
 {
     /// <summary>Reads the file's shape and header and settles the mapping. Problems with the file or mapping are violations; nothing is stored.</summary>
-    public static async Task<Outcome<ImportPlan>> MakeAsync(string path, string? sheet, string? mappingJson, ComplianceDbContext db, ImportLimits limits, CancellationToken ct)
+    /// <remarks>With <paramref name="requireComplete"/> off (drafts and previews), fields no column holds are not errors: the user maps them next.</remarks>
+    public static async Task<Outcome<ImportPlan>> MakeAsync(string path, string? sheet, string? mappingJson, ComplianceDbContext db, ImportLimits limits, CancellationToken ct,
+        bool requireComplete = true)
     {
         FileShape shape;
         SheetRow? header;
@@ -28,7 +30,7 @@ public sealed record ImportPlan(FileShape Shape, SheetRow Header, ColumnMapping 
         var mapping = await RememberedAsync(found.Cells, db, ct) ?? ColumnMapping.Automatic(found.Cells);
         var errors = new RuleViolations();
         if (!string.IsNullOrWhiteSpace(mappingJson)) mapping = ColumnMapping.Override(mapping, mappingJson, errors);
-        foreach (var field in mapping.MissingRequired)
+        foreach (var field in requireComplete ? mapping.MissingRequired : [])
             errors.Add($"mapping.{field}", "unmapped_field",
                 $"No column holds '{field}'. The file's columns (row {found.Number}): {string.Join(", ", found.Cells.Select(c => $"'{c}'"))}. Map one with mapping {{\"{field}\": \"<column header>\"}}.");
         if (errors.Count > 0) return Outcome<ImportPlan>.Invalid(errors);

@@ -9,7 +9,8 @@ namespace Compliance.Web.Features.Suppliers.Import;
 
 /// <summary>
 /// POST /api/v1/suppliers/imports/preview: what the import would read, before it runs: detected format, encoding,
-/// delimiter and header row, the proposed mapping, and the first rows as mapped and checked. Nothing is stored.
+/// delimiter and header row, the proposed mapping (and the required fields no column holds yet), and the first rows
+/// as mapped and checked. Nothing is stored.
 /// </summary>
 public static class PreviewImport
 {
@@ -20,12 +21,12 @@ public static class PreviewImport
     public sealed record Preview(
         ImportFormat Format, string? Encoding, string? Delimiter, IReadOnlyList<string> Sheets, string? Sheet, string? ProductSheet,
         int HeaderRow, IReadOnlyList<string> Headers, IReadOnlyDictionary<string, string> Mapping, MappingSource MappingSource,
-        IReadOnlyList<string> UnmappedColumns, IReadOnlyList<string> Fields, IReadOnlyList<Row> Rows);
+        IReadOnlyList<string> UnmappedColumns, IReadOnlyList<string> MissingFields, IReadOnlyList<string> Fields, IReadOnlyList<Row> Rows);
 
     /// <summary>Previews a stored file (the UI's draft) or a temporary copy of an upload (the API).</summary>
     public static async Task<Outcome<Preview>> HandleAsync(string path, string? sheet, string? mappingJson, ComplianceDbContext db, ImportLimits limits, CancellationToken ct)
     {
-        var planned = await ImportPlan.MakeAsync(path, sheet, mappingJson, db, limits, ct);
+        var planned = await ImportPlan.MakeAsync(path, sheet, mappingJson, db, limits, ct, requireComplete: false);
         if (!planned.Succeeded) return Outcome<Preview>.Invalid(planned.Errors!);
         var plan = planned.Value!;
         var rows = new List<Row>();
@@ -58,7 +59,7 @@ public static class PreviewImport
             return Outcome<Preview>.Invalid(e.ToViolations());
         }
         return new Preview(plan.Shape.Format, plan.Shape.Encoding, plan.Shape.Delimiter, plan.Shape.Sheets, plan.Shape.Sheet, plan.ProductSheet,
-            plan.Header.Number, plan.Header.Cells, plan.Mapping.ToDictionary(), plan.Mapping.Source, [.. plan.Mapping.Unmapped], ImportFields.Supplier, rows);
+            plan.Header.Number, plan.Header.Cells, plan.Mapping.ToDictionary(), plan.Mapping.Source, [.. plan.Mapping.Unmapped], [.. plan.Mapping.MissingRequired], ImportFields.Supplier, rows);
     }
 
     public static void Map(RouteGroupBuilder api, ImportLimits limits) =>

@@ -41,7 +41,7 @@ public static class StartImport
         try
         {
             var path = await files.LocalPathAsync(key, ct);
-            var planned = await ImportPlan.MakeAsync(path, upload.Sheet, upload.Mapping, db, limits, ct);
+            var planned = await ImportPlan.MakeAsync(path, upload.Sheet, upload.Mapping, db, limits, ct, requireComplete: queue);
             if (!planned.Succeeded) return Outcome<SupplierImport>.Invalid(planned.Errors!);
             var plan = planned.Value!;
             int total;
@@ -92,19 +92,29 @@ public static class StartImport
         }
     }
 
-    /// <summary>The UI's second step: the user confirmed (and maybe changed) the mapping of a draft; queue it.</summary>
-    public static async Task<Outcome<SupplierImport>> ConfirmAsync(Guid id, string? mappingJson, ComplianceDbContext db, IImportFileStore files,
+    /// <summary>The UI's second step: the user confirmed (and maybe changed) the sheet and mapping of a draft; queue it.</summary>
+    public static async Task<Outcome<SupplierImport>> ConfirmAsync(Guid id, string? sheet, string? mappingJson, ComplianceDbContext db, IImportFileStore files,
         ImportLimits limits, ImportSignal signal, TimeProvider clock, CancellationToken ct)
     {
         var import = await db.SupplierImports.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (import is null) return Outcome<SupplierImport>.NotFound();
         if (import.Status != ImportStatus.Draft)
             return Outcome<SupplierImport>.Conflict("status", "already_started", $"This import is {import.Status.ToString().ToLowerInvariant()}; upload the file again to import it again.");
-        var planned = await ImportPlan.MakeAsync(await files.LocalPathAsync(import.FileKey, ct), import.Sheet, mappingJson, db, limits, ct);
+        var path = await files.LocalPathAsync(import.FileKey, ct);
+        var planned = await ImportPlan.MakeAsync(path, sheet ?? import.Sheet, mappingJson, db, limits, ct);
         if (!planned.Succeeded) return Outcome<SupplierImport>.Invalid(planned.Errors!);
-        import.Mapping = planned.Value!.Mapping.ToJson();
+        var plan = planned.Value!;
+        if (plan.Shape.Sheet != import.Sheet)
+        {
+            import.Sheet = plan.Shape.Sheet;
+            import.TotalRows = SheetLayout.DataRows(SupplierFile.ReadRows(path, plan.Shape, limits, new HashSet<int>()), plan.Header.Number).Count();
+        }
+        import.HeaderRow = plan.Header.Number;
+        import.NextRow = plan.Header.Number + 1;
+        import.Headers = System.Text.Json.JsonSerializer.Serialize(plan.Header.Cells);
+        import.Mapping = plan.Mapping.ToJson();
         import.Status = ImportStatus.Queued;
-        await planned.Value.RememberAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        await plan.RememberAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         signal.Notify();
         return import;
