@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Compliance.Web.Features;
 using Compliance.Web.Infrastructure.Blobs;
+using Compliance.Web.Features.Suppliers.Import;
 using Compliance.Web.Infrastructure.Http;
 using Compliance.Web.Infrastructure.Identity;
 using Compliance.Web.Infrastructure.Jobs;
@@ -21,6 +22,7 @@ builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environmen
 builder.Services.AddComplianceBlobs(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
 builder.Services.AddComplianceJobs(builder.Configuration);
+builder.Services.AddSupplierImports(builder.Configuration);
 // Keys survive restarts so sign-in cookies stay valid. (Several instances will share them through the database.)
 builder.Services.AddDataProtection()
     .SetApplicationName("Compliance")
@@ -51,6 +53,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/", Policies.Read);
     o.Conventions.AuthorizeFolder("/Account", Policies.SignedIn);
     o.Conventions.AuthorizePage("/Suppliers/Edit", Policies.Write);
+    o.Conventions.AuthorizePage("/Suppliers/Import/Index", Policies.Write);
+    o.Conventions.AuthorizePage("/Suppliers/Import/Preview", Policies.Write);
     o.Conventions.AuthorizeFolder("/Tokens", Policies.Admin);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

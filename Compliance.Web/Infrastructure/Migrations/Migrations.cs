@@ -25,6 +25,20 @@ public sealed class PostgresInitial : Migration
 }
 
 [DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261202080000_SupplierImports")]
+public sealed class SqliteSupplierImports : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0002_SupplierImports"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261202080000_SupplierImports")]
+public sealed class PostgresSupplierImports : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0002_SupplierImports"));
+}
+
+[DbContext(typeof(SqliteComplianceDbContext))]
 [Migration("20261202090000_Audits")]
 public sealed class SqliteAudits : Migration
 {

@@ -34,38 +34,10 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor? http = 
             .ToList();
         if (changes.Count == 0) return await save();
 
-        var organizationId = db.Tenant.RequiredOrganizationId;
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            await db.LockAuditChainAsync(organizationId, ct);
-            var last = await db.AuditEvents.AsNoTracking()
-                .OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash })
-                .FirstOrDefaultAsync(ct);
-            var (sequence, previousHash) = last is null ? (0L, AuditEvent.GenesisHash) : (last.Sequence, last.Hash);
-            var now = AuditEvent.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
-            var actor = Actor();
-            foreach (var change in changes)
-            {
-                var e = new AuditEvent
-                {
-                    OrganizationId = organizationId,
-                    Sequence = ++sequence,
-                    OccurredAt = now,
-                    Actor = actor,
-                    Action = change.Action,
-                    EntityType = change.EntityType,
-                    EntityId = change.EntityId,
-                    Before = change.Before,
-                    After = change.After,
-                    PreviousHash = previousHash,
-                    Hash = "",
-                };
-                e.Hash = e.ComputeHash();
-                previousHash = e.Hash;
-                db.AuditEvents.Add(e);
-            }
+            db.AuditEvents.AddRange(await LinkAsync(db, changes, Actor(), ct));
             var written = await save();
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
             return written;
@@ -74,6 +46,51 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor? http = 
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Events for changes written without the change tracker (bulk import), chained like any other: the caller
+    /// inserts them in its open transaction, which also holds the chain lock until it commits.
+    /// </summary>
+    internal Task<List<AuditEvent>> LinkBulkAsync(ComplianceDbContext db, IEnumerable<BulkChange> changes, string actor, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Bulk audit events must be written in the transaction of the changes.");
+        return LinkAsync(db, [.. changes.Select(c => new Change(c.Action, c.EntityType, c.EntityId,
+            c.Before is null ? null : Snapshot(c.Before), c.After is null ? null : Snapshot(c.After)))], actor, ct);
+    }
+
+    private async Task<List<AuditEvent>> LinkAsync(ComplianceDbContext db, IReadOnlyList<Change> changes, string actor, CancellationToken ct)
+    {
+        var organizationId = db.Tenant.RequiredOrganizationId;
+        await db.LockAuditChainAsync(organizationId, ct);
+        var last = await db.AuditEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(ct);
+        var (sequence, previousHash) = last is null ? (0L, AuditEvent.GenesisHash) : (last.Sequence, last.Hash);
+        var now = AuditEvent.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
+        var events = new List<AuditEvent>(changes.Count);
+        foreach (var change in changes)
+        {
+            var e = new AuditEvent
+            {
+                OrganizationId = organizationId,
+                Sequence = ++sequence,
+                OccurredAt = now,
+                Actor = actor,
+                Action = change.Action,
+                EntityType = change.EntityType,
+                EntityId = change.EntityId,
+                Before = change.Before,
+                After = change.After,
+                PreviousHash = previousHash,
+                Hash = "",
+            };
+            e.Hash = e.ComputeHash();
+            previousHash = e.Hash;
+            events.Add(e);
+        }
+        return events;
     }
 
     private string Actor() => ComplianceClaims.ActorOf(http?.HttpContext?.User) ?? SystemActor;
@@ -105,6 +122,12 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor? http = 
         && a.Cast<object?>().SequenceEqual(b.Cast<object?>());
 
     private static string Snapshot(IEnumerable<(string Name, PropertyEntry Entry)> properties, Func<PropertyEntry, object?> value) =>
-        JsonSerializer.Serialize(
-            new SortedDictionary<string, object?>(properties.ToDictionary(p => p.Name, p => value(p.Entry)), StringComparer.Ordinal), Json);
+        Snapshot(properties.ToDictionary(p => p.Name, p => value(p.Entry)));
+
+    private static string Snapshot(IReadOnlyDictionary<string, object?> values) =>
+        JsonSerializer.Serialize(new SortedDictionary<string, object?>(values.ToDictionary(), StringComparer.Ordinal), Json);
 }
+
+/// <summary>A change written without the change tracker, described as the tracker would describe it (changed properties only).</summary>
+public sealed record BulkChange(AuditAction Action, string EntityType, string EntityId,
+    IReadOnlyDictionary<string, object?>? Before, IReadOnlyDictionary<string, object?>? After);

@@ -36,6 +36,10 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<SupplierImport> SupplierImports => Set<SupplierImport>();
+    public DbSet<SupplierImportIssue> SupplierImportIssues => Set<SupplierImportIssue>();
+    public DbSet<SupplierImportRejection> SupplierImportRejections => Set<SupplierImportRejection>();
+    public DbSet<SupplierImportMapping> SupplierImportMappings => Set<SupplierImportMapping>();
 
     /// <summary>Read by the tenant filter at query time; throws when no organization is resolved (fail closed).</summary>
     private Guid CurrentOrganizationId => Tenant.RequiredOrganizationId;

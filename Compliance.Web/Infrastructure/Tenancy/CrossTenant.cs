@@ -1,3 +1,4 @@
+using Compliance.Domain.Suppliers;
 using Compliance.Domain.Tenancy;
 using Compliance.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -36,4 +37,30 @@ public static class CrossTenant
     /// <summary>Scheduled jobs: every organization, so that each is then processed inside its own tenant filter.</summary>
     public static Task<List<Guid>> OrganizationIdsAsync(ComplianceDbContext db, CancellationToken ct) =>
         db.Organizations.AsNoTracking().OrderBy(o => o.CreatedAt).Select(o => o.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Import workers: claims the oldest queued import, or a running one whose worker stopped renewing its lease,
+    /// of any organization. The conditional update makes the claim safe when several instances race for it.
+    /// </summary>
+    public static async Task<(Guid ImportId, Guid OrganizationId, int Attempts)?> ClaimNextImportAsync(
+        ComplianceDbContext db, string worker, DateTime now, TimeSpan lease, CancellationToken ct)
+    {
+        var imports = db.SupplierImports.IgnoreQueryFilters(TenantFilter);
+        var candidate = await imports.AsNoTracking()
+            .Where(i => (i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running) && (i.LeaseUntil == null || i.LeaseUntil < now))
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new { i.Id, i.OrganizationId, i.LeaseUntil, i.Attempts })
+            .FirstOrDefaultAsync(ct);
+        if (candidate is null) return null;
+        var claimed = await imports
+            .Where(i => i.Id == candidate.Id && i.LeaseUntil == candidate.LeaseUntil && i.Attempts == candidate.Attempts
+                        && (i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.ClaimedBy, worker)
+                .SetProperty(i => i.LeaseUntil, now + lease)
+                .SetProperty(i => i.Attempts, i => i.Attempts + 1)
+                .SetProperty(i => i.Status, ImportStatus.Running)
+                .SetProperty(i => i.StartedAt, i => i.StartedAt ?? now), ct);
+        return claimed == 1 ? (candidate.Id, candidate.OrganizationId, candidate.Attempts + 1) : null;
+    }
 }

@@ -1,0 +1,292 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Compliance.Domain.Suppliers;
+using Compliance.Domain.Tenancy;
+using Compliance.Web.Features.Suppliers.Import;
+using Compliance.Web.Infrastructure.Persistence;
+using Compliance.Web.Infrastructure.Storage;
+using Compliance.Web.Infrastructure.Tenancy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Compliance.Bench.Import;
+
+/// <summary>
+/// A generated supplier CSV (1,000,000 rows by default) imported through the real upload check and import job,
+/// against the sqlite3 CLI's .import into the same schema and PRAGMAs, against EF Core SaveChanges, and on
+/// PostgreSQL against psql \copy into an identical table on a throwaway cluster.
+/// <c>dotnet run -c Release --project Compliance.Bench -- supplier-import [--size N] [--runs N] [--provider sqlite|postgres|both] [--ef-sample N]</c>
+/// </summary>
+public sealed class ImportScenario : IScenario
+{
+    public string Name => "supplier-import";
+    public string Description => "Supplier CSV import vs sqlite3 .import, EF Core SaveChanges, and psql \\copy";
+
+    public async Task RunAsync(BenchOptions options)
+    {
+        var size = options.Size ?? 1_000_000;
+        var provider = options.Extra.GetValueOrDefault("provider", "both");
+        var work = Directory.CreateTempSubdirectory("compliance-bench-import-").FullName;
+        try
+        {
+            var csv = Path.Combine(work, "suppliers.csv");
+            Generate(csv, size);
+            Console.WriteLine($"{size:N0} rows, {new FileInfo(csv).Length / 1024d / 1024d:F1} MB: {csv}");
+            if (provider is "sqlite" or "both") await SqliteAsync(work, csv, size, options);
+            if (provider is "postgres" or "both") await PostgresAsync(work, csv, size, options);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    // ---- SQLite ----
+
+    private static async Task SqliteAsync(string work, string csv, int size, BenchOptions options)
+    {
+        // One migrated database file (WAL, the app's schema) copied for every run of both sides.
+        var template = Path.Combine(work, "template.db");
+        var organization = await CreateDatabaseAsync(DatabaseProvider.Sqlite, $"Data Source={template}", work);
+        var runDb = Path.Combine(work, "run.db");
+        void Fresh()
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in Directory.GetFiles(work, "run.db*")) File.Delete(f);
+            File.Copy(template, runDb);
+        }
+
+        Console.WriteLine("SQLite: import job (upload check + validation + batches with audit) vs sqlite3 CLI .import + INSERT…SELECT into Suppliers");
+        var peaks = new List<double>();
+        Fresh();
+        var cli = await SideBySide.RunAsync(
+            "import", async () =>
+            {
+                ResetPeak();
+                await ImportAsync(DatabaseProvider.Sqlite, $"Data Source={runDb}", work, organization, csv, size);
+                peaks.Add(PeakMb());
+                Console.WriteLine($"  peak working set {peaks[^1]:F0} MB, GC heap peak {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / 1024d / 1024d:F0} MB after the run");
+            },
+            "sqlite3", () => SqliteCliAsync(runDb, csv, organization),
+            options.Runs, Fresh);
+        Console.WriteLine($"SQLite import: {size / cli.SubjectMedian:N0} rows/s, sqlite3 CLI: {size / cli.PeerMedian:N0} rows/s, ratio {cli.Speedup:F2}x (target ≥ 1.25x); peak working set {peaks.Max():F0} MB (target < 250 MB)");
+
+        // EF Core SaveChanges through the app's DbContext (tenant guard and audit trail), on a sample: extrapolated by rows/s.
+        var sample = Math.Min(size, int.Parse(options.Extra.GetValueOrDefault("ef-sample", "20000"), CultureInfo.InvariantCulture));
+        Fresh();
+        var ef = await SideBySide.Time(() => EfCoreAsync($"Data Source={runDb}", work, organization, csv, sample));
+        var efRate = sample / ef;
+        Console.WriteLine($"EF Core SaveChanges: {sample:N0} rows in {ef:F2} s = {efRate:N0} rows/s (extrapolated to {size:N0} rows: {size / efRate:F0} s); import is {size / cli.SubjectMedian / efRate:F1}x (target ≥ 12x)");
+    }
+
+    /// <summary>The peer: sqlite3's own CSV reader into a staging table, then one INSERT…SELECT into the real table and its indexes.</summary>
+    private static async Task SqliteCliAsync(string db, string csv, Guid organization)
+    {
+        var org = organization.ToString().ToUpperInvariant();
+        var script = $"""
+            .mode csv
+            CREATE TEMP TABLE staging (ref TEXT, name TEXT, country TEXT, address TEXT, tier TEXT, duns TEXT);
+            .import --csv --skip 1 '{csv}' staging
+            BEGIN;
+            INSERT INTO "Suppliers" ("Id", "OrganizationId", "ExternalReference", "Name", "AlternateNames", "Country", "Address", "Tier", "ParentId", "Status", "Lei", "Duns", "Uscc", "OpenSupplyHubId", "CreatedAt", "UpdatedAt")
+            SELECT upper(hex(randomblob(16))), '{org}', ref, name, '[]', country, nullif(address, ''), CAST(tier AS INTEGER), NULL, 'Active', NULL, nullif(duns, ''), NULL, NULL, datetime('now'), datetime('now') FROM staging;
+            COMMIT;
+            """;
+        await RunAsync("/usr/bin/sqlite3", [db], script);
+    }
+
+    private static async Task EfCoreAsync(string connectionString, string work, Guid organization, string csv, int rows)
+    {
+        await using var services = Services(DatabaseProvider.Sqlite, connectionString, work);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organization);
+        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+        var now = DateTime.UtcNow;
+        var count = 0;
+        foreach (var line in File.ReadLines(csv).Skip(1).Take(rows))
+        {
+            var f = line.Split(',');
+            db.Suppliers.Add(new Supplier
+            {
+                ExternalReference = f[0], Name = f[1], Country = f[2], Address = f[3].Length == 0 ? null : f[3],
+                Tier = int.Parse(f[4], CultureInfo.InvariantCulture), Duns = f[5].Length == 0 ? null : f[5], CreatedAt = now, UpdatedAt = now,
+            });
+            if (++count % 1000 != 0) continue;
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+        await db.SaveChangesAsync();
+    }
+
+    // ---- PostgreSQL ----
+
+    private static async Task PostgresAsync(string work, string csv, int size, BenchOptions options)
+    {
+        await using var cluster = await ThrowawayCluster.StartAsync(work);
+        Console.WriteLine($"PostgreSQL {cluster.Version} on 127.0.0.1:{cluster.Port}: import job (COPY + INSERT … ON CONFLICT) vs psql \\copy into an identical table");
+        var peaks = new List<double>();
+        var run = 0;
+        string database = "";
+        Guid organization = Guid.Empty;
+        async Task FreshAsync()
+        {
+            database = $"bench_{++run}";
+            await cluster.PsqlAsync("postgres", $"DROP DATABASE IF EXISTS bench_{run - 1}; CREATE DATABASE {database};");
+            organization = await CreateDatabaseAsync(DatabaseProvider.Postgres, cluster.ConnectionString(database), work);
+            // The peer's table: the same columns, types, defaults for what the file lacks, and the same indexes.
+            await cluster.PsqlAsync(database, $$"""
+                CREATE TABLE peer_suppliers (LIKE "Suppliers" INCLUDING ALL);
+                ALTER TABLE peer_suppliers ALTER "Id" SET DEFAULT gen_random_uuid(), ALTER "OrganizationId" SET DEFAULT '{{organization}}',
+                    ALTER "AlternateNames" SET DEFAULT '{}', ALTER "Status" SET DEFAULT 'Active', ALTER "CreatedAt" SET DEFAULT now(), ALTER "UpdatedAt" SET DEFAULT now();
+                """);
+        }
+        await FreshAsync();
+        var result = await SideBySide.RunAsync(
+            "import", async () =>
+            {
+                ResetPeak();
+                await ImportAsync(DatabaseProvider.Postgres, cluster.ConnectionString(database), work, organization, csv, size);
+                peaks.Add(PeakMb());
+            },
+            "psql \\copy", () => cluster.PsqlAsync(database,
+                $"""\copy peer_suppliers ("ExternalReference", "Name", "Country", "Address", "Tier", "Duns") FROM '{csv}' WITH (FORMAT csv, HEADER true)"""),
+            options.Runs, () => FreshAsync().GetAwaiter().GetResult());
+        Console.WriteLine($"PostgreSQL import: {size / result.SubjectMedian:N0} rows/s, psql \\copy: {size / result.PeerMedian:N0} rows/s, ratio {result.Speedup:F2}x (target ≥ 0.85x); peak working set {peaks.Max():F0} MB");
+    }
+
+    // ---- The subject ----
+
+    /// <summary>What an upload does: the request's check of the file (stored, read through once), then the job that imports it.</summary>
+    private static async Task ImportAsync(DatabaseProvider provider, string connectionString, string work, Guid organization, string csv, int size)
+    {
+        await using var services = Services(provider, connectionString, work);
+        Guid id;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organization);
+            var sp = scope.ServiceProvider;
+            await using var file = File.OpenRead(csv);
+            var started = await StartImport.HandleAsync(new StartImport.Upload(file, "suppliers.csv"), queue: true, "bench",
+                sp.GetRequiredService<ComplianceDbContext>(), sp.GetRequiredService<IImportFileStore>(), sp.GetRequiredService<IOptions<ImportLimits>>().Value,
+                sp.GetRequiredService<ImportSignal>(), TimeProvider.System, CancellationToken.None);
+            id = started.Value?.Id ?? throw new InvalidOperationException(string.Join("; ", started.Errors!.Select(e => e.Message)));
+        }
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var claim = await CrossTenant.ClaimNextImportAsync(scope.ServiceProvider.GetRequiredService<ComplianceDbContext>(), "bench", DateTime.UtcNow, TimeSpan.FromHours(1), CancellationToken.None);
+            if (claim?.ImportId != id) throw new InvalidOperationException("The import was not claimed.");
+        }
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organization);
+            await scope.ServiceProvider.GetRequiredService<RunImport>().RunAsync(id, "bench", CancellationToken.None);
+            var import = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                scope.ServiceProvider.GetRequiredService<ComplianceDbContext>().SupplierImports, i => i.Id == id);
+            if (import.Status != ImportStatus.Completed || import.AddedRows != size)
+                throw new InvalidOperationException($"Import ended {import.Status} with {import.AddedRows:N0} of {size:N0} rows added.");
+        }
+    }
+
+    private static ServiceProvider Services(DatabaseProvider provider, string connectionString, string dataPath)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Compliance"] = connectionString,
+            ["Compliance:DataPath"] = dataPath,
+            ["Imports:MaxRows"] = "5000000",
+            ["Imports:MaxFileBytes"] = "4000000000",
+        }).Build();
+        var environment = new BenchEnvironment(dataPath);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole().AddFilter("Compliance.Web.Features.Suppliers.Import.ScreeningNotYetAvailable", LogLevel.Error));
+        services.AddSingleton(TimeProvider.System);
+        services.AddComplianceDatabase(configuration, environment);
+        services.AddSupplierImports(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class BenchEnvironment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+        public string ApplicationName { get; set; } = "Compliance.Bench";
+        public string ContentRootPath { get; set; } = root;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
+    /// <summary>Migrates an empty database and adds the organization the suppliers belong to.</summary>
+    private static async Task<Guid> CreateDatabaseAsync(DatabaseProvider provider, string connectionString, string work)
+    {
+        await using var services = Services(provider, connectionString, work);
+        await Database.MigrateAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+        var organization = new Organization { Name = "Bench Apparel", Slug = "bench-apparel", CreatedAt = DateTime.UtcNow };
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        return organization.Id;
+    }
+
+    // ---- Data, processes, memory ----
+
+    private static readonly string[] CountryCodes = ["CN", "VN", "BD", "IN", "TR", "PK", "KH", "ID", "MX", "US", "DE", "IT", "PT", "MA", "ET", "BR", "TH", "MY", "LK", "EG"];
+    private static readonly string[] Words = ["Textile", "Garment", "Knitting", "Apparel", "Cotton", "Leather", "Electronics", "Plastics", "Metal", "Packaging", "Dyeing", "Weaving", "Footwear", "Toys", "Furniture", "Silk"];
+    private static readonly string[] Forms = ["Co., Ltd.", "Ltd", "JSC", "Pvt. Ltd.", "S.A. de C.V.", "GmbH", "A.S.", "Sdn Bhd", "Inc.", "LLC"];
+
+    /// <summary>Seeded, so every run and machine imports the same file: reference, name, country, address, tier, DUNS.</summary>
+    private static void Generate(string path, int rows)
+    {
+        var random = new Random(20261202);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        writer.Write("Vendor No.,Vendor Name,Country,Address,Tier,DUNS\n");
+        var line = new StringBuilder(160);
+        for (var i = 1; i <= rows; i++)
+        {
+            line.Clear()
+                .Append('V').Append(i.ToString("D8", CultureInfo.InvariantCulture)).Append(',')
+                .Append(Words[random.Next(Words.Length)]).Append(' ').Append(Words[random.Next(Words.Length)]).Append(' ')
+                .Append(i.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(Forms[random.Next(Forms.Length)].Replace(",", "", StringComparison.Ordinal)).Append(',')
+                .Append(CountryCodes[random.Next(CountryCodes.Length)]).Append(',')
+                .Append(random.Next(1, 999)).Append(" Industrial Road ").Append(random.Next(1, 99)).Append(',')
+                .Append(random.Next(1, 4)).Append(',')
+                .Append(random.Next(10) < 3 ? random.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture) : "")
+                .Append('\n');
+            writer.Write(line);
+        }
+    }
+
+    internal static async Task RunAsync(string file, IEnumerable<string> args, string? input = null)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardInput = input is not null, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0 || (await error).Contains("Error", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await error}{await output}");
+    }
+
+    /// <summary>Linux: writing 5 to clear_refs resets the peak resident set (VmHWM), so each run reports its own peak.</summary>
+    private static void ResetPeak()
+    {
+        try { File.WriteAllText("/proc/self/clear_refs", "5"); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static double PeakMb()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? SideBySide.PeakWorkingSetMb() : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024d;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using Compliance.Tests.Fixtures;
+using Compliance.Web.Infrastructure.Persistence;
+using Compliance.Web.Features.Suppliers.Import;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Compliance.Tests.Integration.Import;
+
+/// <summary>A worker that dies between batches: the import resumes from the last committed row and every row lands exactly once.</summary>
+public sealed class ImportResumeTests
+{
+    private static readonly Dictionary<string, string?> SmallBatches = new()
+    {
+        ["Imports:BatchSize"] = "3",
+        ["Imports:PollInterval"] = "00:00:00.100",
+        ["Imports:Lease"] = "00:00:01",
+    };
+
+    private static byte[] File(int rows) => Encoding.UTF8.GetBytes("ref,name,country,parent\n" + string.Concat(
+        Enumerable.Range(1, rows).Select(i => $"R-{i:D3},Supplier {i},CN,{(i == 2 ? $"R-{rows:D3}" : "")}\n")));
+
+    /// <summary>Throws once, or hangs for ever, after the given batch has committed.</summary>
+    private sealed class Crash(int afterBatch, bool hang) : IImportObserver
+    {
+        private int fired;
+
+        /// <summary>1 once the crash happened (batch numbers restart with each attempt, so later batches with the same number pass).</summary>
+        public int Crashes => Volatile.Read(ref fired);
+
+        public async Task BatchCommittedAsync(Guid importId, int batchNumber, int nextRow, CancellationToken ct)
+        {
+            if (batchNumber != afterBatch || Interlocked.Exchange(ref fired, 1) == 1) return;
+            if (hang) await Task.Delay(Timeout.Infinite, ct);
+            throw new InvalidOperationException("Simulated crash between batches.");
+        }
+    }
+
+    private static async Task AssertEveryRowOnceAsync(ImportApi api, JsonElement summary, int rows)
+    {
+        Assert.Equal("Completed", summary.GetProperty("status").GetString());
+        Assert.Equal((rows, rows, rows, 0), (summary.Count("processedRows"), summary.Count("addedRows"), summary.Count("totalRows"), summary.Count("rejectedRows")));
+        var items = (await api.SuppliersAsync()).GetProperty("items").EnumerateArray().Select(s => s.GetProperty("externalReference").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(1, rows).Select(i => $"R-{i:D3}"), items.Order(StringComparer.Ordinal));
+        Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task After_a_crash_between_batches_the_import_resumes_and_every_row_is_written_once(DatabaseProvider provider)
+    {
+        var crash = new Crash(afterBatch: 2, hang: false);
+        await using var app = await ComplianceApp.StartAsync(provider, SmallBatches);
+        await using var crashing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(crash)));
+        var api = await ImportApi.SignUpAsync(crashing, "Resume Org");
+
+        var summary = await api.ImportAsync(File(10));
+
+        Assert.Equal(1, crash.Crashes);
+        await AssertEveryRowOnceAsync(api, summary, 10);
+    }
+
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_hung_worker_loses_its_lease_and_another_instance_finishes_the_import(DatabaseProvider provider)
+    {
+        var hang = new Crash(afterBatch: 1, hang: true);
+        var database = provider == DatabaseProvider.Postgres ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync() : null;
+        await using var first = new ComplianceApp(provider, database, SmallBatches);
+        await using var hanging = first.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(hang)));
+        var owner = await ImportApi.SignUpAsync(hanging);
+        var response = await owner.UploadAsync(File(10));
+        var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<JsonElement>(response.Content)).GetProperty("id").GetGuid();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (hang.Crashes == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(3, (await owner.GetAsync(id)).Count("processedRows"));
+
+        // A second instance on the same database and data folder: it claims the import once the lease runs out.
+        await using var second = new ComplianceApp(provider, database, new Dictionary<string, string?>(SmallBatches) { ["Compliance:DataPath"] = first.DataPath });
+        var secondClient = second.CreateClient();
+        secondClient.DefaultRequestHeaders.Authorization = owner.Client.DefaultRequestHeaders.Authorization;
+        var api = new ImportApi(secondClient);
+
+        await AssertEveryRowOnceAsync(api, await api.WaitAsync(id), 10);
+    }
+
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task An_import_that_keeps_crashing_is_marked_failed_with_its_committed_rows_listed(DatabaseProvider provider)
+    {
+        await using var app = await ComplianceApp.StartAsync(provider, new Dictionary<string, string?>(SmallBatches) { ["Imports:MaxAttempts"] = "2" });
+        await using var crashing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(new AlwaysCrash())));
+        var api = await ImportApi.SignUpAsync(crashing);
+
+        var summary = await api.ImportAsync(File(10));
+
+        Assert.Equal("Failed", summary.GetProperty("status").GetString());
+        Assert.Contains("stopped 2 times", summary.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        // Attempt 1 committed rows 2-4, attempt 2 rows 5-7: exactly those suppliers exist.
+        Assert.Equal(7, summary.GetProperty("committedThroughRow").GetInt32());
+        Assert.Equal(6, summary.Count("addedRows"));
+        var items = (await api.SuppliersAsync()).GetProperty("items").EnumerateArray().Select(s => s.GetProperty("externalReference").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => $"R-{i:D3}"), items.Order(StringComparer.Ordinal));
+        Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
+    }
+
+    private sealed class AlwaysCrash : IImportObserver
+    {
+        public Task BatchCommittedAsync(Guid importId, int batchNumber, int nextRow, CancellationToken ct) =>
+            throw new InvalidOperationException("Simulated crash after every batch.");
+    }
+}

@@ -1,0 +1,26 @@
+namespace Compliance.Web.Features.Suppliers.Import;
+
+/// <summary>Bounds on an uploaded supplier file and on the import job (configuration section "Imports").</summary>
+public sealed class ImportLimits
+{
+    public const string Section = "Imports";
+
+    public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
+    public int MaxRows { get; set; } = 1_000_000;
+    public int MaxColumns { get; set; } = 200;
+    public int MaxCellLength { get; set; } = 4_000;
+    /// <summary>XLSX is a zip: bounds on its entries before a spreadsheet reader inflates them (zip bombs).</summary>
+    public int MaxXlsxEntries { get; set; } = 1_000;
+    public long MaxXlsxUncompressedBytes { get; set; } = 1024L * 1024 * 1024;
+    public int MaxXlsxExpansionRatio { get; set; } = 100;
+    /// <summary>Rows written, and progress committed, per transaction.</summary>
+    public int BatchSize { get; set; } = 5_000;
+    /// <summary>How long a worker owns an import without renewing its claim; another instance takes over after it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>Claims of one import before it is marked failed (a file that crashes every worker must not loop forever).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The largest CSV record in bytes: a million empty columns or an unterminated quote stop here, not at 2 GB.</summary>
+    internal int MaxRecordBytes => (int)Math.Min(int.MaxValue, Math.Max(64 * 1024L, (long)MaxColumns * 64 + MaxCellLength * 4L));
+}

@@ -1,0 +1,37 @@
+using Compliance.Web.Infrastructure.Persistence;
+using Compliance.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Compliance.Web.Features.Suppliers.Import;
+
+public static class ImportSetup
+{
+    /// <summary>The supplier import: limits, file store, the provider's batch writer, the worker, and the screening seam.</summary>
+    public static IServiceCollection AddSupplierImports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ImportLimits>(configuration.GetSection(ImportLimits.Section));
+        var limits = configuration.GetSection(ImportLimits.Section).Get<ImportLimits>() ?? new ImportLimits();
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = Math.Max(o.MultipartBodyLengthLimit, limits.MaxFileBytes + 1024 * 1024));
+        services.TryAddSingleton<IImportFileStore, FileSystemImportFileStore>();
+        services.AddSingleton<ISupplierBatchWriter>(_ => Database.ProviderFrom(configuration) == DatabaseProvider.Postgres
+            ? new PostgresSupplierBatchWriter() : new SqliteSupplierBatchWriter());
+        services.AddSingleton<ImportSignal>();
+        services.TryAddSingleton<IImportObserver, LoggingImportObserver>();
+        // Replaced by the real screener when the screening feature lands.
+        services.TryAddScoped<ISupplierScreening, ScreeningNotYetAvailable>();
+        services.AddScoped<RunImport>();
+        services.AddHostedService<SupplierImportWorker>();
+        return services;
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var limits = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<ImportLimits>>().Value;
+        PreviewImport.Map(api, limits);
+        StartImport.Map(api, limits);
+        GetImport.Map(api);
+        RejectedRows.Map(api);
+    }
+}

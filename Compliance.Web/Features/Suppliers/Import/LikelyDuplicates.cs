@@ -1,0 +1,68 @@
+using Compliance.Domain.Suppliers;
+
+namespace Compliance.Web.Features.Suppliers.Import;
+
+/// <summary>
+/// The organization's suppliers by normalized name + country and by identifier, to warn about likely duplicates
+/// under another external reference. Keys are 64-bit hashes to keep a million suppliers in tens of megabytes;
+/// a hash collision can only cost a warning, since every hit is checked against the supplier it names.
+/// </summary>
+public sealed class LikelyDuplicates
+{
+    private readonly Dictionary<ulong, (Guid Id, ulong Reference)> index = [];
+
+    private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
+    {
+        "ltd", "limited", "co", "company", "inc", "incorporated", "llc", "gmbh", "ag", "sa", "srl", "bv", "nv", "plc", "corp", "corporation",
+        "pvt", "private", "jsc", "pt", "tbk", "sdn", "bhd", "kk", "oy", "ab", "spa", "sas", "sarl", "llp", "lp", "pte", "as", "kg", "cokg", "the",
+    };
+
+    public void Add(Guid id, string externalReference, string name, string country, string? lei, string? duns, string? uscc)
+    {
+        var reference = Hash(externalReference);
+        foreach (var key in Keys(name, country, lei, duns, uscc)) index.TryAdd(key.Hash, (id, reference));
+    }
+
+    /// <summary>Existing suppliers under another reference that share the name and country, or an identifier, with these details.</summary>
+    public IEnumerable<(Guid Id, string Reason)> Find(string externalReference, string name, string country, string? lei, string? duns, string? uscc)
+    {
+        var reference = Hash(externalReference);
+        var seen = new HashSet<Guid>();
+        foreach (var (hash, reason) in Keys(name, country, lei, duns, uscc))
+            if (index.TryGetValue(hash, out var hit) && hit.Reference != reference && seen.Add(hit.Id))
+                yield return (hit.Id, reason);
+    }
+
+    /// <summary>Whether the supplier a hash pointed at really shares the key (guards against collisions).</summary>
+    public static bool Confirms(string reason, Supplier existing, string name, string country, string? lei, string? duns, string? uscc) => reason switch
+    {
+        "same LEI" => existing.Lei == lei,
+        "same DUNS" => existing.Duns == duns,
+        "same USCC" => existing.Uscc == uscc,
+        _ => existing.Country == country && NormalizedName(existing.Name) == NormalizedName(name),
+    };
+
+    /// <summary>"ACME Textiles Co., Ltd." and "Acme Textiles" are the same name here.</summary>
+    public static string NormalizedName(string name) =>
+        string.Join(' ', ColumnMapping.Key(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w)));
+
+    private static IEnumerable<(ulong Hash, string Reason)> Keys(string name, string country, string? lei, string? duns, string? uscc)
+    {
+        var normalized = NormalizedName(name);
+        if (normalized.Length > 0) yield return (Hash($"n\u001f{normalized}\u001f{country}"), "same name and country");
+        if (lei is not null) yield return (Hash($"lei\u001f{lei}"), "same LEI");
+        if (duns is not null) yield return (Hash($"duns\u001f{duns}"), "same DUNS");
+        if (uscc is not null) yield return (Hash($"uscc\u001f{uscc}"), "same USCC");
+    }
+
+    /// <summary>FNV-1a, 64 bits: stable across processes (string.GetHashCode is randomized), so a resumed import sees the same keys.</summary>
+    public static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,390 @@
+using System.Text.Json;
+using Compliance.Domain.Common;
+using Compliance.Domain.Suppliers;
+using Compliance.Web.Infrastructure.Persistence;
+using Compliance.Web.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Compliance.Web.Features.Suppliers.Import;
+
+/// <summary>The worker lost its claim on an import (its lease ran out and another instance took it over).</summary>
+public sealed class ImportLeaseLostException(Guid importId) : Exception($"The claim on import {importId} was lost to another worker.");
+
+/// <summary>Told after each committed batch: progress for the log (and the seam where tests simulate a crash).</summary>
+public interface IImportObserver
+{
+    Task BatchCommittedAsync(Guid importId, int batchNumber, int nextRow, CancellationToken ct);
+}
+
+public sealed class LoggingImportObserver(ILogger<LoggingImportObserver> log) : IImportObserver
+{
+    public Task BatchCommittedAsync(Guid importId, int batchNumber, int nextRow, CancellationToken ct)
+    {
+        log.LogDebug("Import {ImportId}: batch {Batch} committed, resuming point row {NextRow}", importId, batchNumber, nextRow);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Runs one claimed import from its resuming point to the end. Each batch (its suppliers, products, issues,
+/// rejected rows, audit events and the progress counters) commits in one transaction, so after a crash the
+/// next worker starts at the first uncommitted row and every row is written exactly once.
+/// </summary>
+public sealed class RunImport(
+    ComplianceDbContext db, IImportFileStore files, ISupplierBatchWriter writer, Infrastructure.Persistence.AuditTrail audit, ISupplierScreening screening,
+    IImportObserver observer, IOptions<ImportLimits> options, TimeProvider clock, ILogger<RunImport> log)
+{
+    private readonly ImportLimits limits = options.Value;
+    private ColumnMapping? mapping;
+
+    private sealed class Progress
+    {
+        public int Processed, Added, Updated, Unchanged, Rejected, Warnings;
+    }
+
+    private sealed record ForwardLink(int Row, string Child, string Parent);
+
+    public async Task RunAsync(Guid importId, string worker, CancellationToken ct)
+    {
+        var import = await db.SupplierImports.AsNoTracking().FirstAsync(i => i.Id == importId, ct);
+        var path = await files.LocalPathAsync(import.FileKey, ct);
+        var shape = new FileShape(import.Format, import.Encoding, import.Delimiter, [], import.Sheet);
+        var rows = SupplierFile.ReadRows(path, shape, limits);
+        var headers = JsonSerializer.Deserialize<string[]>(import.Headers)!;
+        var mapping = this.mapping = ColumnMapping.FromStored(headers, import.Mapping, MappingSource.Explicit);
+        var sheetProducts = ProductSheetOf(path, import);
+
+        // Where each reference first appears: later rows with it are duplicates, and a parent may be defined further down.
+        var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        var referenceColumn = new HashSet<int> { mapping.ColumnOf(ImportFields.ExternalReference) ?? -1 };
+        foreach (var row in SheetLayout.DataRows(SupplierFile.ReadRows(path, shape, limits, referenceColumn), import.HeaderRow))
+        {
+            var reference = SupplierRows.ReferenceOf(row, mapping);
+            if (reference.Length > 0) firstRow.TryAdd(reference, row.Number);
+        }
+
+        // The organization's suppliers: for likely duplicates, and to look up in the database only references that may exist.
+        var duplicates = new LikelyDuplicates();
+        var known = new HashSet<ulong>();
+        await foreach (var s in db.Suppliers.AsNoTracking()
+                           .Select(s => new { s.Id, s.ExternalReference, s.Name, s.Country, s.Lei, s.Duns, s.Uscc }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            duplicates.Add(s.Id, s.ExternalReference, s.Name, s.Country, s.Lei, s.Duns, s.Uscc);
+            known.Add(LikelyDuplicates.Hash(s.ExternalReference));
+        }
+
+        var rejectedBefore = (await db.SupplierImportRejections.AsNoTracking()
+            .Where(r => r.ImportId == importId && r.Row < import.NextRow).Select(r => r.Row).ToListAsync(ct)).ToHashSet();
+        var forward = new List<ForwardLink>();
+        var pending = new List<SupplierRow>(limits.BatchSize);
+        var batchNumber = 0;
+        var hasParents = mapping.ColumnOf(ImportFields.ParentExternalReference) is not null;
+
+        foreach (var row in SheetLayout.DataRows(rows, import.HeaderRow))
+        {
+            if (row.Number < import.NextRow)
+            {
+                // Committed before a restart: only the links to parents further down are still to be made.
+                if (!hasParents || rejectedBefore.Contains(row.Number)) continue;
+                var done = SupplierRows.Read(row, mapping);
+                if (done.ParentExternalReference is { } p && firstRow.GetValueOrDefault(p) > row.Number)
+                    forward.Add(new ForwardLink(row.Number, done.ExternalReference, p));
+                continue;
+            }
+            ct.ThrowIfCancellationRequested();
+            var reference = SupplierRows.ReferenceOf(row, mapping);
+            pending.Add(SupplierRows.Read(row, mapping, sheetProducts?.GetValueOrDefault(reference)));
+            if (pending.Count < limits.BatchSize) continue;
+            await CommitBatchAsync(import, worker, pending, row.Number + 1, firstRow, known, duplicates, forward, ct);
+            await observer.BatchCommittedAsync(importId, ++batchNumber, row.Number + 1, ct);
+            pending.Clear();
+        }
+        if (pending.Count > 0)
+        {
+            var next = pending[^1].Row + 1;
+            await CommitBatchAsync(import, worker, pending, next, firstRow, known, duplicates, forward, ct);
+            await observer.BatchCommittedAsync(importId, ++batchNumber, next, ct);
+        }
+        await CompleteAsync(import, worker, forward, ct);
+        await ScreenAsync(import, ct);
+    }
+
+    private Dictionary<string, List<ProductDetails>>? ProductSheetOf(string path, SupplierImport import)
+    {
+        if (import.Format != ImportFormat.Xlsx) return null;
+        var shape = SupplierFile.Inspect(path, import.Sheet, limits);
+        if (SheetLayout.ProductSheet(shape) is not { } sheet) return null;
+        var rows = SupplierFile.ReadRows(path, shape with { Sheet = sheet }, limits);
+        if (SheetLayout.FindHeader(rows, productSheet: true) is not { } header) return null;
+        var mapping = ColumnMapping.Automatic(header.Cells, productSheet: true);
+        return SupplierRows.ProductsBySupplier(SheetLayout.DataRows(rows, header.Number), mapping);
+    }
+
+    private async Task CommitBatchAsync(SupplierImport import, string worker, List<SupplierRow> rows, int nextRow,
+        Dictionary<string, int> firstRow, HashSet<ulong> known, LikelyDuplicates duplicates, List<ForwardLink> forward, CancellationToken ct)
+    {
+        var organization = db.Tenant.RequiredOrganizationId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = new SupplierBatch();
+        var progress = new Progress { Processed = rows.Count };
+        var changes = new List<BulkChange>();
+        var created = new List<object>();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await FenceAsync(import.Id, worker, now, ct);
+
+        // A hash collision only costs a lookup that finds nothing.
+        var references = rows.Select(r => r.ExternalReference).Where(r => r.Length > 0 && known.Contains(LikelyDuplicates.Hash(r))).Distinct().ToList();
+        var existing = references.Count == 0 ? new Dictionary<string, Supplier>(StringComparer.Ordinal)
+            : await db.Suppliers.AsNoTracking().Include(s => s.Products).AsSplitQuery()
+                .Where(s => references.Contains(s.ExternalReference)).ToDictionaryAsync(s => s.ExternalReference, StringComparer.Ordinal, ct);
+        var parentReferences = rows.Select(r => r.ParentExternalReference).OfType<string>()
+            .Where(p => !existing.ContainsKey(p) && known.Contains(LikelyDuplicates.Hash(p))).Distinct().ToList();
+        var parents = parentReferences.Count == 0 ? new Dictionary<string, Guid>(StringComparer.Ordinal)
+            : await db.Suppliers.AsNoTracking().Where(s => parentReferences.Contains(s.ExternalReference))
+                .Select(s => new { s.ExternalReference, s.Id }).ToDictionaryAsync(s => s.ExternalReference, s => s.Id, StringComparer.Ordinal, ct);
+        var inBatch = new Dictionary<string, Supplier>(StringComparer.Ordinal);
+        var likely = new List<(SupplierRow Row, Supplier Supplier, Guid ExistingId, string Reason)>();
+
+        foreach (var row in rows)
+        {
+            var errors = new List<ImportError>(row.Errors);
+            var reference = row.ExternalReference;
+            if (reference.Length > 0 && firstRow.TryGetValue(reference, out var first) && first != row.Row)
+                errors.Add(new(row.Row, mapping!.HeaderOf(ImportFields.ExternalReference), "duplicate_external_reference",
+                    $"Row {row.Row}, column '{mapping!.HeaderOf(ImportFields.ExternalReference)}': the external reference '{reference}' already appears in row {first}; only the first row with it is imported."));
+
+            Guid? parentId = null;
+            var linkLater = false;
+            if (row.ParentExternalReference is { } parent && errors.Count == 0)
+            {
+                if (inBatch.TryGetValue(parent, out var p)) parentId = p.Id;
+                else if (existing.TryGetValue(parent, out var e)) parentId = e.Id;
+                else if (parents.TryGetValue(parent, out var id)) parentId = id;
+                else if (firstRow.GetValueOrDefault(parent) > row.Row) linkLater = true;
+                else
+                {
+                    var column = mapping!.HeaderOf(ImportFields.ParentExternalReference);
+                    errors.Add(new(row.Row, column, "parent_not_found", firstRow.TryGetValue(parent, out var parentRow)
+                        ? $"Row {row.Row}, column '{column}': the parent '{parent}' (row {parentRow}) was rejected, so this row is too. Fix that row and upload both again."
+                        : $"Row {row.Row}, column '{column}': no supplier with the external reference '{parent}' exists in this file or in your organization."));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                progress.Rejected++;
+                batch.Rejections.Add(new SupplierImportRejection
+                {
+                    ImportId = import.Id, Row = row.Row, OrganizationId = organization,
+                    Cells = JsonSerializer.Serialize(row.Cells), Errors = string.Join(" | ", errors.Select(e => e.Message)),
+                });
+                batch.Issues.AddRange(errors.Select(e => Issue(import.Id, organization, e.Row, e.Column, ImportIssueSeverity.Error, e.Code, e.Message, null)));
+                continue;
+            }
+
+            Supplier supplier;
+            if (existing.TryGetValue(reference, out var current))
+            {
+                var before = Snapshot(current);
+                var productsBefore = current.Products.ToList();
+                var keepParent = current.ParentId;
+                current.Apply(row.Details);
+                current.ParentId = linkLater ? keepParent : parentId;
+                var after = Snapshot(current);
+                var changed = after.Keys.Where(k => !SameValue(before[k], after[k])).ToList();
+                if (changed.Count == 0 && !linkLater) progress.Unchanged++;
+                else
+                {
+                    progress.Updated++;
+                    current.UpdatedAt = now;
+                    batch.Updated.Add(current);
+                    batch.ProductsRemoved.AddRange(productsBefore.Where(p => !current.Products.Contains(p)).Select(p => p.Id));
+                    batch.ProductsAdded.AddRange(StampProducts(current, organization, productsBefore));
+                    if (changed.Count > 0)
+                        changes.Add(new BulkChange(AuditAction.Updated, nameof(Supplier), current.Id.ToString(),
+                            changed.ToDictionary(k => k, k => before[k]), changed.ToDictionary(k => k, k => after[k])));
+                }
+                supplier = current;
+            }
+            else
+            {
+                supplier = new Supplier
+                {
+                    Id = Guid.CreateVersion7(now), // time-ordered: new rows append to the primary key index
+                    OrganizationId = organization, ExternalReference = "", Name = "", Country = "", CreatedAt = now, UpdatedAt = now,
+                };
+                supplier.Apply(row.Details);
+                supplier.ParentId = parentId;
+                batch.Added.Add(supplier);
+                batch.ProductsAdded.AddRange(StampProducts(supplier, organization, []));
+                created.Add(new { supplier.Id, supplier.ExternalReference, supplier.Name, supplier.Country, row.Row });
+                progress.Added++;
+            }
+            inBatch[reference] = supplier;
+            if (linkLater) forward.Add(new ForwardLink(row.Row, reference, row.ParentExternalReference!));
+
+            foreach (var (id, reason) in duplicates.Find(reference, supplier.Name, supplier.Country, supplier.Lei, supplier.Duns, supplier.Uscc))
+                likely.Add((row, supplier, id, reason));
+            duplicates.Add(supplier.Id, reference, supplier.Name, supplier.Country, supplier.Lei, supplier.Duns, supplier.Uscc);
+        }
+
+        await WarnLikelyDuplicatesAsync(import, organization, likely, inBatch, batch, progress, ct);
+        if (created.Count > 0)
+        {
+            // One event per batch names every supplier it created (its full values are in the stored file, whose SHA-256
+            // the import's own event records); per-supplier events would double the rows a million-row import writes.
+            changes.Add(new BulkChange(AuditAction.Created, "SupplierImportBatch", $"{import.Id}:{rows[0].Row}-{rows[^1].Row}", null,
+                new Dictionary<string, object?> { ["ImportId"] = import.Id, ["Rows"] = $"{rows[0].Row}-{rows[^1].Row}", ["Created"] = created }));
+        }
+        batch.AuditEvents.AddRange(await audit.LinkBulkAsync(db, changes, import.RequestedBy, ct));
+        await writer.WriteAsync(db, batch, ct);
+        await SaveProgressAsync(import.Id, nextRow, progress, now, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task WarnLikelyDuplicatesAsync(SupplierImport import, Guid organization, List<(SupplierRow Row, Supplier Supplier, Guid ExistingId, string Reason)> likely,
+        Dictionary<string, Supplier> inBatch, SupplierBatch batch, Progress progress, CancellationToken ct)
+    {
+        if (likely.Count == 0) return;
+        var ids = likely.Select(l => l.ExistingId).Distinct().ToList();
+        var known = await db.Suppliers.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        foreach (var s in inBatch.Values) known.TryAdd(s.Id, s);
+        foreach (var (row, supplier, id, reason) in likely)
+        {
+            if (!known.TryGetValue(id, out var other) || !LikelyDuplicates.Confirms(reason, other, supplier.Name, supplier.Country, supplier.Lei, supplier.Duns, supplier.Uscc))
+                continue;
+            progress.Warnings++;
+            var column = mapping!.HeaderOf(reason == "same name and country" ? ImportFields.Name : reason[5..].ToLowerInvariant());
+            batch.Issues.Add(Issue(import.Id, organization, row.Row, column, ImportIssueSeverity.Warning, "likely_duplicate",
+                $"Row {row.Row}: '{supplier.Name}' ({supplier.ExternalReference}) has the {reason[5..]} as the existing supplier '{other.Name}' ({other.ExternalReference}). "
+                + "Both are kept; if they are the same supplier, give them one external reference.", other.Id));
+        }
+    }
+
+    /// <summary>Makes the links to parents defined further down the file, then marks the import completed, in one transaction.</summary>
+    private async Task CompleteAsync(SupplierImport import, string worker, List<ForwardLink> forward, CancellationToken ct)
+    {
+        var organization = db.Tenant.RequiredOrganizationId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await FenceAsync(import.Id, worker, now, ct);
+        var progress = new Progress();
+        foreach (var chunk in forward.Chunk(1000))
+        {
+            var batch = new SupplierBatch();
+            var changes = new List<BulkChange>();
+            var references = chunk.SelectMany(l => new[] { l.Child, l.Parent }).Distinct().ToList();
+            var suppliers = await db.Suppliers.AsNoTracking().Where(s => references.Contains(s.ExternalReference))
+                .ToDictionaryAsync(s => s.ExternalReference, StringComparer.Ordinal, ct);
+            foreach (var link in chunk)
+            {
+                if (!suppliers.TryGetValue(link.Child, out var child)) continue;
+                if (!suppliers.TryGetValue(link.Parent, out var parent))
+                {
+                    progress.Warnings++;
+                    var column = mapping!.HeaderOf(ImportFields.ParentExternalReference);
+                    batch.Issues.Add(Issue(import.Id, organization, link.Row, column, ImportIssueSeverity.Warning, "parent_not_imported",
+                        $"Row {link.Row}, column '{column}': the parent '{link.Parent}' further down the file was rejected, so this supplier was imported without a parent.", null));
+                    continue;
+                }
+                if (child.ParentId == parent.Id) continue;
+                changes.Add(new BulkChange(AuditAction.Updated, nameof(Supplier), child.Id.ToString(),
+                    new Dictionary<string, object?> { ["ParentId"] = child.ParentId }, new Dictionary<string, object?> { ["ParentId"] = parent.Id }));
+                child.ParentId = parent.Id;
+                child.UpdatedAt = now;
+                batch.Updated.Add(child);
+            }
+            batch.AuditEvents.AddRange(await audit.LinkBulkAsync(db, changes, import.RequestedBy, ct));
+            await writer.WriteAsync(db, batch, ct);
+        }
+        await db.SupplierImports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, ImportStatus.Completed)
+            .SetProperty(i => i.CompletedAt, now)
+            .SetProperty(i => i.WarningCount, i => i.WarningCount + progress.Warnings)
+            .SetProperty(i => i.ClaimedBy, (string?)null)
+            .SetProperty(i => i.LeaseUntil, (DateTime?)null), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Screens what the import added or changed. A failure here is logged; the import itself is complete.</summary>
+    private async Task ScreenAsync(SupplierImport import, CancellationToken ct)
+    {
+        var since = (await db.SupplierImports.AsNoTracking().Where(i => i.Id == import.Id).Select(i => i.StartedAt).FirstAsync(ct)) ?? import.CreatedAt;
+        try
+        {
+            var ids = new List<Guid>(10_000);
+            await foreach (var id in db.Suppliers.AsNoTracking().Where(s => s.UpdatedAt >= since).Select(s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                ids.Add(id);
+                if (ids.Count < 10_000) continue;
+                await screening.ScreenAsync(ids, ct);
+                ids = new List<Guid>(10_000);
+            }
+            if (ids.Count > 0) await screening.ScreenAsync(ids, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Screening after import {ImportId} failed; the import is complete", import.Id);
+        }
+    }
+
+    /// <summary>First statement of every transaction: proves this worker still holds the claim (and locks the import row).</summary>
+    private async Task FenceAsync(Guid importId, string worker, DateTime now, CancellationToken ct)
+    {
+        var leaseUntil = now + limits.Lease;
+        var owned = await db.SupplierImports.Where(i => i.Id == importId && i.ClaimedBy == worker)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, leaseUntil), ct);
+        if (owned == 0) throw new ImportLeaseLostException(importId);
+    }
+
+    private Task<int> SaveProgressAsync(Guid importId, int nextRow, Progress p, DateTime now, CancellationToken ct) =>
+        db.SupplierImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.NextRow, nextRow)
+            .SetProperty(i => i.ProcessedRows, i => i.ProcessedRows + p.Processed)
+            .SetProperty(i => i.AddedRows, i => i.AddedRows + p.Added)
+            .SetProperty(i => i.UpdatedRows, i => i.UpdatedRows + p.Updated)
+            .SetProperty(i => i.UnchangedRows, i => i.UnchangedRows + p.Unchanged)
+            .SetProperty(i => i.RejectedRows, i => i.RejectedRows + p.Rejected)
+            .SetProperty(i => i.WarningCount, i => i.WarningCount + p.Warnings)
+            .SetProperty(i => i.LeaseUntil, now + limits.Lease), ct);
+
+    private static SupplierImportIssue Issue(Guid importId, Guid organization, int row, string column, ImportIssueSeverity severity, string code, string message, Guid? existing) =>
+        new()
+        {
+            ImportId = importId, OrganizationId = organization, Row = row, Column = column, Severity = severity, Code = code,
+            Message = message.Length <= 1000 ? message : message[..999] + "…", ExistingSupplierId = existing,
+        };
+
+    private static IEnumerable<SupplierProduct> StampProducts(Supplier supplier, Guid organization, List<SupplierProduct> before)
+    {
+        foreach (var p in supplier.Products.Where(p => !before.Contains(p)))
+        {
+            p.OrganizationId = organization;
+            p.SupplierId = supplier.Id;
+            yield return p;
+        }
+    }
+
+    /// <summary>The audited properties of a supplier, as the change tracker would name them; products as one readable list.</summary>
+    private static Dictionary<string, object?> Snapshot(Supplier s) => new(StringComparer.Ordinal)
+    {
+        [nameof(Supplier.ExternalReference)] = s.ExternalReference,
+        [nameof(Supplier.Name)] = s.Name,
+        [nameof(Supplier.AlternateNames)] = s.AlternateNames.ToList(),
+        [nameof(Supplier.Country)] = s.Country,
+        [nameof(Supplier.Address)] = s.Address,
+        [nameof(Supplier.Tier)] = s.Tier,
+        [nameof(Supplier.ParentId)] = s.ParentId,
+        [nameof(Supplier.Lei)] = s.Lei,
+        [nameof(Supplier.Duns)] = s.Duns,
+        [nameof(Supplier.Uscc)] = s.Uscc,
+        [nameof(Supplier.OpenSupplyHubId)] = s.OpenSupplyHubId,
+        [nameof(Supplier.Products)] = s.Products.Select(p => p.Name + (p.HsCode is null ? "" : $" [{p.HsCode}]") + (p.OriginCountry is null ? "" : $" ({p.OriginCountry})"))
+            .Order(StringComparer.Ordinal).ToList(),
+    };
+
+    private static bool SameValue(object? a, object? b) =>
+        a is List<string> x && b is List<string> y ? x.SequenceEqual(y, StringComparer.Ordinal) : Equals(a, b);
+}
