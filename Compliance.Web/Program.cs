@@ -53,6 +53,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/", Policies.Read);
     o.Conventions.AuthorizeFolder("/Account", Policies.SignedIn);
     o.Conventions.AuthorizePage("/Suppliers/Edit", Policies.Write);
+    o.Conventions.AuthorizePage("/Audits/Edit", Policies.Write);
+    o.Conventions.AuthorizePage("/Audits/Import", Policies.Write);
     o.Conventions.AuthorizePage("/Suppliers/Import/Index", Policies.Write);
     o.Conventions.AuthorizePage("/Suppliers/Import/Preview", Policies.Write);
     o.Conventions.AuthorizeFolder("/Tokens", Policies.Admin);

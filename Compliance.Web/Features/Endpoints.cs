@@ -27,6 +27,7 @@ public static class Endpoints
         Suppliers.Import.ImportSetup.Map(api);
         AuditEvents.Map(api);
         RecordAudit.Map(api);
+        ImportAuditResults.Map(api);
         ListAudits.Map(api);
         GetAudit.Map(api);
         RecordFinding.Map(api);
