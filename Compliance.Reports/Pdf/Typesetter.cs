@@ -21,11 +21,9 @@ internal readonly record struct TextLine(string Text, double Width);
 /// </summary>
 internal sealed class Typesetter : IDisposable
 {
-    // PDFsharp 6.5's subsetter keeps a composite glyph's components only one level deep, so Vietnamese letters
-    // with two marks (ế, ồ, ẵ: a composite of a composite) lose them; DejaVu is therefore embedded whole.
-    // The CJK font's glyphs are simple, and at 4 MB it is subset.
-    private static readonly XPdfFontOptions Whole = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
-    private static readonly XPdfFontOptions Subset = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
+    // Subsets of the fonts, with a ToUnicode map so the text can be searched and extracted. (The shipped
+    // DejaVu files have flat composite glyphs, see Fonts/README.md: PDFsharp's subsetter goes one level deep.)
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
 
     private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
     private readonly Dictionary<(string Family, double Size, bool Bold, bool Italic), XFont> _fonts = [];
@@ -174,6 +172,6 @@ internal sealed class Typesetter : IDisposable
         var key = (cjk ? PdfFonts.Cjk : PdfFonts.Sans, style.Size, style.Bold, style.Italic);
         if (_fonts.TryGetValue(key, out var font)) return font;
         var fontStyle = (style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular) | (style.Italic ? XFontStyleEx.Italic : XFontStyleEx.Regular);
-        return _fonts[key] = new XFont(key.Item1, style.Size, fontStyle, cjk ? Subset : Whole);
+        return _fonts[key] = new XFont(key.Item1, style.Size, fontStyle, Unicode);
     }
 }
