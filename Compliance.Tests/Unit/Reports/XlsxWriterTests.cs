@@ -33,9 +33,14 @@ public sealed class XlsxWriterTests
             var amounts = book.AddSheet("Amounts & scores", [new("Count", 10), new("Amount", 14), new("Score", 10)]);
             amounts.Write(42).Write(1234567.89m).Write(0.8734).EndRow();
             amounts.Write(-7).Write(-0.5m).Write(double.NaN).EndRow();
+            amounts.Write(long.MaxValue).Write(0.005m).Write(1e-300).EndRow();
+            amounts.Write(0).Write(100m).Write(-123.456).EndRow();
+            amounts.Write(1).Write(79228162514264337593543950335m).Write(1.5e15).EndRow();
 
             var dates = book.AddSheet("Dates", [new("Audited", 12), new("Uploaded", 20), new("Historic", 12), new("Verified", 10)]);
             dates.Write(Audited).Write(Uploaded).Write(new DateOnly(1890, 1, 1)).Write(true).EndRow();
+            dates.Write(new DateOnly(1900, 3, 1)).Write(new DateTime(2026, 12, 31, 23, 59, 59, 999)).Write(new DateOnly(9999, 12, 31)).Write(false).EndRow();
+            dates.Write(new DateOnly(2000, 2, 29)).Write(new DateTime(2025, 1, 1, 0, 0, 0, 1)).Write(new DateTime(2025, 6, 30, 12, 0, 0)).Write((DateTime?)null).EndRow();
         }
         return output.ToArray();
     }
@@ -69,9 +74,14 @@ public sealed class XlsxWriterTests
         var amounts = sheets["Amounts & scores"];
         Assert.Equal([42d, 1234567.89d, 0.8734d], amounts[1]);
         Assert.Equal([-7d, -0.5d, null], amounts[2]);
+        Assert.Equal([(double)long.MaxValue, 0.005d, 1e-300], amounts[3]);
+        Assert.Equal([0d, 100d, -123.456d], amounts[4]);
+        Assert.Equal([1d, 7.9228162514264337593543950335E+28, 1.5e15], amounts[5]);
 
         var dates = sheets["Dates"];
         Assert.Equal([Audited.ToDateTime(TimeOnly.MinValue), Uploaded, "1890-01-01", true], dates[1]);
+        Assert.Equal([new DateTime(1900, 3, 1), new DateTime(2026, 12, 31, 23, 59, 59, 999), new DateTime(9999, 12, 31), false], dates[2]);
+        Assert.Equal([new DateTime(2000, 2, 29), new DateTime(2025, 1, 1, 0, 0, 0, 1), new DateTime(2025, 6, 30, 12, 0, 0), null], dates[3]);
     }
 
     [Theory]
