@@ -44,11 +44,15 @@ public sealed class XlsxScenario : IScenario
         var xml = SheetXml(data, rows);
         var xmlBytes = xml.Sum(c => (long)c.Length);
         Console.WriteLine($"sheet XML: {xmlBytes / 1e6:F1} MB ({xmlBytes / (double)rows:F0} bytes a row)");
+        List<double> oursCpu = [], floorCpu = [];
         var floor = await SideBySide.RunAsync(
-            "ours", () => Ours(data, rows, new CountingStream()),
-            "deflate-floor", () => Floor(xml),
+            "ours", () => Cpu(oursCpu, () => Ours(data, rows, new CountingStream())),
+            "deflate-floor", () => Cpu(floorCpu, () => Floor(xml)),
             options.Runs);
         Console.WriteLine($"throughput: ours {xmlBytes / 1e6 / floor.SubjectMedian:F0} MB/s of XML, floor {xmlBytes / 1e6 / floor.PeerMedian:F0} MB/s; ours reaches {floor.Speedup:F2}x of the floor (target ≥ 0.8x)");
+        // CPU time shows the work apart from how much of the second core the machine could give.
+        var (cpuOurs, cpuFloor) = (SideBySide.Median(oursCpu), SideBySide.Median(floorCpu));
+        Console.WriteLine($"cpu time: ours {cpuOurs:F3} s, floor {cpuFloor:F3} s: XML generation {cpuOurs - cpuFloor:F3} s ({(cpuOurs - cpuFloor) * 1e9 / rows / Columns.Length:F0} ns a cell); single-core ratio {cpuFloor / cpuOurs:F2}x");
         xml.Clear();
 
         var sdk = await SideBySide.RunAsync(
@@ -104,6 +108,15 @@ public sealed class XlsxScenario : IScenario
         {
             File.Delete(path);
         }
+    }
+
+    private static async Task Cpu(List<double> seconds, Func<Task> action)
+    {
+        using var process = Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
+        await action();
+        process.Refresh();
+        seconds.Add((process.TotalProcessorTime - before).TotalSeconds);
     }
 
     private static Task Floor(List<byte[]> xml)

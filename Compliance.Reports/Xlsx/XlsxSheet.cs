@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Unicode;
 
 namespace Compliance.Reports.Xlsx;
@@ -20,11 +22,10 @@ public sealed class XlsxSheet
     private const int BufferSize = 64 * 1024;
 
     // Characters that need more than a plain UTF-8 copy: XML markup, carriage return (a parser would turn it into
-    // a line feed), the underscore of OOXML's _xHHHH_ escapes, the control characters XML 1.0 forbids, and, beyond
-    // ASCII, surrogates (kept only in valid pairs) and U+FFFE/U+FFFF. Text that is all ASCII (most of it) is
-    // scanned for the ASCII ones only, which is several times faster than the full set.
-    private static readonly SearchValues<char> AsciiSpecial = SearchValues.Create(SpecialCharacters(ascii: true));
-    private static readonly SearchValues<char> Special = SearchValues.Create(SpecialCharacters(ascii: false));
+    // a line feed), the underscore of OOXML's _xHHHH_ escapes and the control characters XML 1.0 forbids; then,
+    // found by a separate scan, everything from U+D800 up, for surrogates (kept only in valid pairs) and
+    // U+FFFE/U+FFFF. One set mixing ASCII and non-ASCII would be scanned several times slower.
+    private static readonly SearchValues<char> AsciiSpecial = SearchValues.Create(AsciiSpecialCharacters());
 
     private readonly Stream _entry;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -215,23 +216,15 @@ public sealed class XlsxSheet
         if (milliseconds > 0)
         {
             var fraction = (milliseconds * 10_000_000_000L + 43_200_000) / 86_400_000;
-            var digits = 10;
-            while (fraction % 10 == 0)
-            {
-                fraction /= 10;
-                digits--;
-            }
             Reserve(11);
             _buffer[_position++] = (byte)'.';
-            fraction.TryFormat(_buffer.AsSpan(_position), out var written, FractionFormats[digits], CultureInfo.InvariantCulture);
+            fraction.TryFormat(_buffer.AsSpan(_position), out var written, "D10", CultureInfo.InvariantCulture);
             _position += written;
+            while (_buffer[_position - 1] == '0') _position--;
         }
         Raw("</v></c>"u8);
         return this;
     }
-
-    // "D7" keeps the leading zeros of a fraction with seven significant decimals.
-    private static readonly string[] FractionFormats = [.. Enumerable.Range(0, 11).Select(n => "D" + n)];
 
     private XlsxSheet Text(string value, int style)
     {
@@ -255,10 +248,11 @@ public sealed class XlsxSheet
 
     private void Escaped(ReadOnlySpan<char> text)
     {
-        var special = System.Text.Ascii.IsValid(text) ? AsciiSpecial : Special;
+        var ascii = System.Text.Ascii.IsValid(text);
         while (!text.IsEmpty)
         {
-            var i = text.IndexOfAny(special);
+            var i = text.IndexOfAny(AsciiSpecial);
+            if (!ascii && IndexOfSurrogateOrAbove(i < 0 ? text : text[..i]) is var high and >= 0) i = high;
             if (i < 0)
             {
                 Plain(text);
@@ -279,6 +273,7 @@ public sealed class XlsxSheet
                     Plain(text.Slice(i, 2));
                     consumed = 2;
                     break;
+                case >= '\uE000' and <= '\uFFFD': Plain(text.Slice(i, 1)); break;
                 default: break; // forbidden in XML 1.0 or a lone surrogate: dropped
             }
             text = text[(i + consumed)..];
@@ -360,15 +355,24 @@ public sealed class XlsxSheet
         _position = 0;
     }
 
-    private static string SpecialCharacters(bool ascii)
+    private static string AsciiSpecialCharacters()
     {
         var chars = new List<char> { '<', '>', '&', '\r', '_' };
         for (var c = '\0'; c < ' '; c++)
             if (c is not '\t' and not '\n' and not '\r') chars.Add(c);
-        if (ascii) return new string([.. chars]);
-        for (var c = '\uD800'; c <= '\uDFFF'; c++) chars.Add(c);
-        chars.Add('\uFFFE');
-        chars.Add('\uFFFF');
         return new string([.. chars]);
+    }
+
+    // Vectorised by hand: MemoryExtensions.IndexOfAnyInRange allocates on every call in unoptimised builds.
+    private static int IndexOfSurrogateOrAbove(ReadOnlySpan<char> text)
+    {
+        var units = MemoryMarshal.Cast<char, ushort>(text);
+        var i = 0;
+        var first = Vector128.Create((ushort)0xD800);
+        for (; i + Vector128<ushort>.Count <= units.Length; i += Vector128<ushort>.Count)
+            if (Vector128.GreaterThanOrEqualAny(Vector128.Create(units.Slice(i, Vector128<ushort>.Count)), first)) break;
+        for (; i < units.Length; i++)
+            if (units[i] >= 0xD800) return i;
+        return -1;
     }
 }

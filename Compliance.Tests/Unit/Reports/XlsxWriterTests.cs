@@ -29,6 +29,7 @@ public sealed class XlsxWriterTests
             suppliers.Write("S-5").Write("\tTabbed").Write("\rReturned").EndRow();
             suppliers.Write("S-6").Write("A & B <Ltd> _x0041_ 😀").Write(LongText).EndRow();
             suppliers.Write("S-7").WriteEmpty().Write("  padded  ").EndRow();
+            suppliers.Write("S-8").Write("Lone \uD800 surrogate, \uFFFE noncharacter, \uE000 private use").Write("Line\r\nbreak").EndRow();
 
             var amounts = book.AddSheet("Amounts & scores", [new("Count", 10), new("Amount", 14), new("Score", 10)]);
             amounts.Write(42).Write(1234567.89m).Write(0.8734).EndRow();
@@ -70,6 +71,7 @@ public sealed class XlsxWriterTests
         Assert.Equal(["S-5", "\tTabbed", "\rReturned"], suppliers[5]);
         Assert.Equal(["S-6", "A & B <Ltd> _x0041_ 😀", LongText], suppliers[6]);
         Assert.Equal(["S-7", null, "  padded  "], suppliers[7]);
+        Assert.Equal(["S-8", "Lone  surrogate,  noncharacter, \uE000 private use", "Line\r\nbreak"], suppliers[8]);
 
         var amounts = sheets["Amounts & scores"];
         Assert.Equal([42d, 1234567.89d, 0.8734d], amounts[1]);
@@ -127,7 +129,7 @@ public sealed class XlsxWriterTests
         Assert.Equal(PatternValues.Solid, fill.PatternFill!.PatternType!.Value);
         Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
         Assert.Equal("A2", pane.TopLeftCell!.Value);
-        Assert.Equal("A1:C8", worksheet.Descendants<AutoFilter>().Single().Reference!.Value);
+        Assert.Equal("A1:C9", worksheet.Descendants<AutoFilter>().Single().Reference!.Value);
         Assert.Equal([12d, 40d, 60d], worksheet.Descendants<Column>().Select(c => c.Width!.Value));
     }
 
