@@ -58,7 +58,8 @@ public sealed class PdfDocumentBuilder : IDisposable
     private double Top => _margins.Top;
     private double Bottom => _pageSize.Height - _margins.Bottom;
 
-    public int PageCount => _document.PageCount;
+    /// <summary>Pages laid out so far (still known after <see cref="Save"/>, which closes the PDFsharp document).</summary>
+    public int PageCount { get; private set; }
 
     public PdfDocumentBuilder Title(string title, string? subtitle = null)
     {
@@ -296,6 +297,7 @@ public sealed class PdfDocumentBuilder : IDisposable
     {
         _graphics?.Dispose();
         var page = _document.AddPage();
+        PageCount++;
         page.Width = XUnit.FromPoint(_pageSize.Width);
         page.Height = XUnit.FromPoint(_pageSize.Height);
         _graphics = XGraphics.FromPdfPage(page);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -27,18 +28,23 @@ internal sealed class Typesetter : IDisposable
 
     private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
     private readonly Dictionary<(string Family, double Size, bool Bold, bool Italic), XFont> _fonts = [];
-    private readonly Dictionary<(string Text, TextStyle Style), double> _widths = [];
+    // Widths depend on text, size and face only, so they are shared by all documents: a warm document measures
+    // nothing it has seen before. Cleared when large, since supplier names are unbounded.
+    private static readonly ConcurrentDictionary<(string Text, double Size, bool Bold, bool Italic), double> Widths = new();
+    private const int MaxCachedWidths = 100_000;
 
     public void Dispose() => _measure.Dispose();
 
     public double Width(string text, TextStyle style)
     {
         if (text.Length == 0) return 0;
-        if (_widths.TryGetValue((text, style), out var cached)) return cached;
+        var key = (text, style.Size, style.Bold, style.Italic);
+        if (Widths.TryGetValue(key, out var cached)) return cached;
         double width = 0;
         foreach (var (start, length, cjk) in Runs(text, style))
             width += _measure.MeasureString(text.Substring(start, length), Font(cjk, style)).Width;
-        return _widths[(text, style)] = width;
+        if (Widths.Count >= MaxCachedWidths) Widths.Clear();
+        return Widths[key] = width;
     }
 
     public void Draw(XGraphics graphics, string text, TextStyle style, double x, double lineTop)
