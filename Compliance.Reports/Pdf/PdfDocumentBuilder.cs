@@ -1,4 +1,3 @@
-using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

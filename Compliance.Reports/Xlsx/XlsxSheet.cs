@@ -248,12 +248,15 @@ public sealed class XlsxSheet
 
     private void Escaped(ReadOnlySpan<char> text)
     {
+        const int None = int.MaxValue;
         var ascii = System.Text.Ascii.IsValid(text);
+        // Kept across iterations, so text full of non-ASCII specials is not rescanned for a distant '&'.
+        var nextAscii = NextAsciiSpecial(text);
         while (!text.IsEmpty)
         {
-            var i = text.IndexOfAny(AsciiSpecial);
-            if (!ascii && IndexOfSurrogateOrAbove(i < 0 ? text : text[..i]) is var high and >= 0) i = high;
-            if (i < 0)
+            var i = nextAscii;
+            if (!ascii && IndexOfSurrogateOrAbove(i == None ? text : text[..i]) is var high and >= 0) i = high;
+            if (i == None)
             {
                 Plain(text);
                 return;
@@ -276,8 +279,12 @@ public sealed class XlsxSheet
                 case >= '\uE000' and <= '\uFFFD': Plain(text.Slice(i, 1)); break;
                 default: break; // forbidden in XML 1.0 or a lone surrogate: dropped
             }
-            text = text[(i + consumed)..];
+            var advance = i + consumed;
+            text = text[advance..];
+            nextAscii = nextAscii == None ? None : nextAscii >= advance ? nextAscii - advance : NextAsciiSpecial(text);
         }
+
+        static int NextAsciiSpecial(ReadOnlySpan<char> text) => text.IndexOfAny(AsciiSpecial) is var i and >= 0 ? i : None;
     }
 
     private static bool IsOoxmlEscape(ReadOnlySpan<char> text) =>

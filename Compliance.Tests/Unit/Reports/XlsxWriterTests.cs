@@ -86,6 +86,18 @@ public sealed class XlsxWriterTests
         Assert.Equal([new DateTime(2000, 2, 29), new DateTime(2025, 1, 1, 0, 0, 0, 1), new DateTime(2025, 6, 30, 12, 0, 0), null], dates[3]);
     }
 
+    [Fact]
+    public void Long_text_mixing_emoji_markup_and_invalid_characters_reads_back_cleaned()
+    {
+        var text = string.Concat(Enumerable.Repeat("😀&_x0041_\uD800<Öz ", 2_000));
+        using var output = new MemoryStream();
+        using (var book = new XlsxWriter(output, leaveOpen: true)) book.AddSheet("Notes", [new("Note", 80)]).Write(text).EndRow();
+
+        var note = ReadAll(output.ToArray())["Notes"][1][0];
+
+        Assert.Equal(text.Replace("\uD800", "", StringComparison.Ordinal), note);
+    }
+
     [Theory]
     [InlineData("C2")]
     [InlineData("C3")]
