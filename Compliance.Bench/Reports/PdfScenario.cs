@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Compliance.Reports.Pdf;
 
 namespace Compliance.Bench.Reports;
@@ -21,20 +22,27 @@ public sealed class PdfScenario : IScenario
         const int documents = 20;
         var (bytes, pages) = Render(rows);
         Console.WriteLine($"{rows} rows: {pages} pages, {bytes.Length / 1024d:F0} KB");
-        for (var i = 0; i < 10; i++) Render(rows);
+        // Enough documents for tiered compilation to reach its optimised code.
+        for (var i = 0; i < 40; i++) Render(rows);
 
-        var times = new List<double>();
+        List<double> times = [], cpu = [];
+        using var process = Process.GetCurrentProcess();
         for (var run = 0; run < options.Runs; run++)
         {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
             var seconds = await SideBySide.Time(() =>
             {
                 for (var i = 0; i < documents; i++) Render(rows);
                 return Task.CompletedTask;
             });
+            process.Refresh();
             times.Add(seconds * 1000 / documents);
-            Console.WriteLine($"  run {run + 1}: {times[^1]:F1} ms a document");
+            cpu.Add((process.TotalProcessorTime - before).TotalMilliseconds / documents);
+            Console.WriteLine($"  run {run + 1}: {times[^1]:F1} ms a document, {cpu[^1]:F1} ms of CPU");
         }
-        Console.WriteLine($"median: {SideBySide.Median(times):F1} ms a document (target ≤ 25 ms)");
+        // CPU time as well: on a shared machine the wall time mostly measures the wait for a core.
+        Console.WriteLine($"median: {SideBySide.Median(times):F1} ms a document, {SideBySide.Median(cpu):F1} ms of CPU (target ≤ 25 ms)");
     }
 
     private static (byte[] Pdf, int Pages) Render(int rows)
