@@ -2,8 +2,10 @@ namespace Compliance.Reports;
 
 /// <summary>
 /// The one rule for spreadsheet exports (DESIGN §5): text that a spreadsheet would read as a formula or a
-/// DDE command when it begins with =, +, -, @, tab or carriage return. The XLSX writer marks such cells with
-/// a quotePrefix style; the CSV writer prefixes an apostrophe.
+/// DDE command when it begins with =, +, -, @, tab or carriage return.
+/// XLSX cells get the quotePrefix style, Excel's own form of a typed leading apostrophe: the cell shows the
+/// text exactly as exported (the apostrophe appears only in the formula bar), stays text when edited, and
+/// reads back unchanged. CSV has no styles, so there the apostrophe is written into the field.
 /// </summary>
 public static class FormulaInjection
 {
