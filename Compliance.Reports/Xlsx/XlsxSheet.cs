@@ -239,7 +239,7 @@ public sealed class XlsxSheet
             _ => "<c t=\"inlineStr\"><is><t"u8,
         });
         // Excel trims leading and trailing spaces unless told not to.
-        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) Raw(" xml:space=\"preserve\""u8);
+        if (!text.IsEmpty && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))) Raw(" xml:space=\"preserve\""u8);
         Raw(">"u8);
         Escaped(text);
         Raw("</t></is></c>"u8);

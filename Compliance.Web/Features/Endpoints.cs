@@ -1,6 +1,7 @@
 using Compliance.Web.Features.Audits;
 using Compliance.Web.Features.AuditTrail;
 using Compliance.Web.Features.Evidence;
+using Compliance.Web.Features.Exports;
 using Compliance.Web.Features.Notifications;
 using Compliance.Web.Features.Organizations;
 using Compliance.Web.Features.Suppliers;
@@ -38,5 +39,6 @@ public static class Endpoints
         UploadEvidence.Map(api, app.Configuration);
         EvidenceFiles.Map(api);
         Notices.Map(api);
+        EvidenceExport.Map(api);
     }
 }
