@@ -6,24 +6,58 @@ namespace Compliance.Domain.Screening;
 /// <summary>A name made ready for comparison once, so that screening many suppliers re-uses the work.</summary>
 public sealed class PreparedName
 {
-    internal PreparedName(string original, string[] tokens)
+    internal PreparedName(string original, string[] tokens, double[]? weights = null)
     {
         Original = original;
         Tokens = tokens;
-        Codes = [.. tokens.Select(NameMatching.Soundex)];
+        Sounds = [.. tokens.Select(t => NameMatching.Soundex(t, int.MaxValue))];
         Joined = string.Concat(tokens);
         SortedKey = string.Join(' ', tokens.Order(StringComparer.Ordinal));
-        Weight = tokens.Sum(t => t.Length);
+        Weights = weights ?? [.. tokens.Select(t => (double)t.Length)];
+        Weight = Weights.Sum();
     }
 
     public string Original { get; }
     public IReadOnlyList<string> Tokens { get; }
-    internal string[] Codes { get; }
+    /// <summary>Soundex without the cut at four characters: "Hengwan" and "Hongxing" share H525 but not H525/H5252.</summary>
+    internal string[] Sounds { get; }
     internal string Joined { get; }
     internal string SortedKey { get; }
-    internal int Weight { get; }
+    /// <summary>How much each token counts: its length, less for tokens common in the entity list.</summary>
+    internal double[] Weights { get; }
+    internal double Weight { get; }
     internal string this[int i] => ((string[])Tokens)[i];
     public bool IsEmpty => Tokens.Count == 0;
+
+    internal PreparedName Reweighted(TokenRarity rarity) =>
+        new(Original, (string[])Tokens, [.. Tokens.Select(t => t.Length * rarity.Factor(t))]);
+}
+
+/// <summary>
+/// Token rarity in a list of names (inverse document frequency): "manufacturing" or "xinjiang" tell less about
+/// which entity is meant than "hoshine", so they weigh less when a list is screened.
+/// </summary>
+internal sealed class TokenRarity
+{
+    // Tokens in this many names or fewer count fully.
+    private const double RareUpTo = 5;
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly double _names;
+
+    public TokenRarity(IReadOnlyCollection<PreparedName> names)
+    {
+        _names = Math.Max(names.Count, RareUpTo + 1);
+        foreach (var name in names)
+            foreach (var token in name.Tokens.Distinct(StringComparer.Ordinal))
+                _counts[token] = _counts.GetValueOrDefault(token) + 1;
+    }
+
+    public double Factor(string token)
+    {
+        var count = _counts.GetValueOrDefault(token);
+        if (count <= RareUpTo) return 1;
+        return Math.Max(0.1, Math.Log(_names / count) / Math.Log(_names / RareUpTo));
+    }
 }
 
 /// <summary>
@@ -85,6 +119,7 @@ public static class NameMatching
         Span<bool> usedL = m <= 64 ? stackalloc bool[m] : new bool[m];
         double paired = 0;
         var unpairedWeight = longer.Weight;
+        if (shorter.Weight <= 0 || longer.Weight <= 0) return 0;
         for (var k = 0; k < n; k++)
         {
             int bi = -1, bj = -1;
@@ -96,12 +131,12 @@ public static class NameMatching
                     if (!usedL[j] && sims[i * m + j] > best) { best = sims[i * m + j]; bi = i; bj = j; }
             }
             usedS[bi] = usedL[bj] = true;
-            paired += Stretch(best) * shorter[bi].Length;
-            unpairedWeight -= longer[bj].Length;
+            paired += Stretch(best) * shorter.Weights[bi];
+            unpairedWeight -= longer.Weights[bj];
         }
         var tokenScore = paired / shorter.Weight * (1 - UnpairedPenalty * unpairedWeight / longer.Weight);
         // Spacing differences ("Mohammadhasni" vs "Mohammad Hasni") show in the joined strings.
-        var joinedScore = Math.Abs(a.Joined.Length - b.Joined.Length) <= 3 ? Stretch(JaroWinkler(a.Joined, b.Joined)) : 0;
+        var joinedScore = n != m && Math.Abs(a.Joined.Length - b.Joined.Length) <= 3 ? Stretch(JaroWinkler(a.Joined, b.Joined)) : 0;
         return Math.Max(tokenScore, joinedScore);
     }
 
@@ -113,7 +148,7 @@ public static class NameMatching
         var y = b[j];
         var s = JaroWinkler(x, y);
         if (s >= PhoneticSimilarity) return s;
-        if (x.Length > 1 && y.Length > 1 && a.Codes[i] == b.Codes[j]) return PhoneticSimilarity;
+        if (x.Length > 1 && y.Length > 1 && a.Sounds[i] == b.Sounds[j]) return PhoneticSimilarity;
         if ((x.Length == 1 && y[0] == x[0]) || (y.Length == 1 && x[0] == y[0])) return PhoneticSimilarity;
         return s;
     }
@@ -153,22 +188,19 @@ public static class NameMatching
         return jaro + prefix * 0.1 * (1 - jaro);
     }
 
-    /// <summary>American Soundex: a letter and three digits; names that sound alike share it.</summary>
-    public static string Soundex(string token)
+    /// <summary>American Soundex: a letter and three digits (or up to <paramref name="length"/>); names that sound alike share it.</summary>
+    public static string Soundex(string token, int length = 4)
     {
         if (token.Length == 0) return "";
-        Span<char> code = stackalloc char[4];
-        code[0] = token[0];
-        var n = 1;
+        var code = new StringBuilder(Math.Min(length, token.Length + 3)).Append(token[0]);
         var last = SoundexDigit(token[0]);
-        for (var i = 1; i < token.Length && n < 4; i++)
+        for (var i = 1; i < token.Length && code.Length < length; i++)
         {
             var d = SoundexDigit(token[i]);
-            if (d != '\0' && d != last) code[n++] = d;
+            if (d != '\0' && d != last) code.Append(d);
             if (token[i] is not ('h' or 'w')) last = d;
         }
-        while (n < 4) code[n++] = '0';
-        return new string(code);
+        return length == 4 ? code.ToString().PadRight(4, '0') : code.ToString();
     }
 
     private static char SoundexDigit(char c) => c switch

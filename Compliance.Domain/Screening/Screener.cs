@@ -13,6 +13,7 @@ public sealed class Screener
     private readonly ListedEntity[] _entities;
     private readonly EntityName[] _names;
     private readonly Dictionary<string, int[]> _nameIndex;
+    private readonly TokenRarity _rarity;
 
     public Screener(IEnumerable<GoodsList> goodsLists, IEnumerable<EntityList> entityLists, ScreeningOptions? options = null)
     {
@@ -36,8 +37,10 @@ public sealed class Screener
         _catalog = new GoodsCatalog(lists.SelectMany(l => l.Entries).Where(e => e.Status == EntryStatus.Listed).Select(e => e.Good));
 
         _entities = [.. entityLists.SelectMany(l => l.Entries.Select(e => new ListedEntity(l.Info, e, e.Fingerprint)))];
-        _names = [.. _entities.SelectMany((e, i) => e.Entry.AllNames.Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(n => new EntityName(i, NameMatching.Prepare(n))).Where(n => !n.Name.IsEmpty))];
+        var names = _entities.SelectMany((e, i) => e.Entry.AllNames.Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(n => new EntityName(i, NameMatching.Prepare(n))).Where(n => !n.Name.IsEmpty)).ToList();
+        _rarity = new TokenRarity([.. names.Select(n => n.Name)]);
+        _names = [.. names.Select(n => n with { Name = n.Name.Reweighted(_rarity) })];
         _nameIndex = BuildNameIndex(_names);
     }
 
@@ -123,7 +126,7 @@ public sealed class Screener
         foreach (var (field, text) in fields)
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
-            var query = NameMatching.Prepare(text);
+            var query = NameMatching.Prepare(text).Reweighted(_rarity);
             if (query.IsEmpty) continue;
             foreach (var n in Options.Exhaustive ? Enumerable.Range(0, _names.Length) : Candidates(query, scratch).AsEnumerable())
             {
@@ -151,32 +154,35 @@ public sealed class Screener
             $"{info.Kind}:{info.Name}:{entry.Key}", listed.Fingerprint);
     }
 
-    // Prefix filtering: probe the rarest tokens first and stop once the tokens left could not reach the threshold alone.
+    // Prefix filtering: probe the rarest tokens first and stop once the tokens left could not reach the threshold
+    // alone. That bound holds when the query is the shorter name; a listed name with fewer tokens can pair with any of
+    // the query's, so such names are still taken from the postings of the next tokens, down to half the bound.
     private List<int> Candidates(PreparedName query, Scratch scratch)
     {
         scratch.Generation++;
-        var tokens = new (int Cost, int Weight, int[][] Postings)[query.Tokens.Count];
+        var tokens = new (int Cost, double Weight, int[][] Postings)[query.Tokens.Count];
         for (var i = 0; i < tokens.Length; i++)
         {
-            var postings = Keys(query.Tokens[i], query.Codes[i]).Select(k => _nameIndex.GetValueOrDefault(k) ?? []).ToArray();
-            tokens[i] = (postings.Sum(p => p.Length), query.Tokens[i].Length, postings);
+            var postings = Keys(query.Tokens[i], query.Sounds[i]).Select(k => _nameIndex.GetValueOrDefault(k) ?? []).Where(p => p.Length > 0).ToArray();
+            tokens[i] = (postings.Sum(p => p.Length), query.Weights[i], postings);
         }
         Array.Sort(tokens, (a, b) => a.Cost.CompareTo(b.Cost));
         var candidates = new List<int>();
-        var unprobed = (double)query.Weight;
+        var unprobed = query.Weight;
+        var bound = Options.NameThreshold * query.Weight;
         foreach (var token in tokens)
         {
-            if (unprobed < Options.NameThreshold * query.Weight * ProbeMargin) break;
+            if (unprobed < bound * ShorterNamesMargin) break;
+            var shorterOnly = unprobed < bound;
             unprobed -= token.Weight;
             foreach (var postings in token.Postings)
                 foreach (var n in postings)
-                    if (scratch.Mark(n)) candidates.Add(n);
+                    if ((!shorterOnly || _names[n].Name.Tokens.Count < tokens.Length) && scratch.Mark(n)) candidates.Add(n);
         }
         return candidates;
     }
 
-    // Probe a little past the bare bound: the unpaired-token penalty lets names with fewer tokens score on less.
-    private const double ProbeMargin = 0.5;
+    private const double ShorterNamesMargin = 0.5;
 
     private static Dictionary<string, int[]> BuildNameIndex(EntityName[] names)
     {
@@ -185,7 +191,7 @@ public sealed class Screener
         {
             var name = names[n].Name;
             for (var t = 0; t < name.Tokens.Count; t++)
-                foreach (var key in Keys(name.Tokens[t], name.Codes[t]))
+                foreach (var key in Keys(name.Tokens[t], name.Sounds[t]))
                 {
                     if (!index.TryGetValue(key, out var postings)) index[key] = postings = [];
                     if (postings.Count == 0 || postings[^1] != n) postings.Add(n);
@@ -194,10 +200,17 @@ public sealed class Screener
         return index.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    // A misspelt token still shares its sound, its first three or its last three letters with the listed one.
-    private static string[] Keys(string token, string soundex) => token.Length < 4
-        ? ["s" + soundex, "w" + token]
-        : ["s" + soundex, "p" + token[..3], "x" + token[^3..]];
+    // Index keys of a token: the token with each letter left out in turn (two tokens one edit apart, transpositions
+    // included, share one; see SymSpell), its first three letters (Jaro-Winkler favours common prefixes: "Fugao",
+    // "Fugaozhi") and its Soundex digits in full, for variants that sound alike ("Muhammed").
+    private static IEnumerable<string> Keys(string token, string soundex)
+    {
+        if (soundex.Length >= 5) yield return "#" + soundex;
+        yield return token;
+        if (token.Length <= 3) yield break;
+        yield return "^" + token[..Math.Min(4, token.Length)];
+        for (var i = 0; i < token.Length; i++) yield return string.Concat(token.AsSpan(0, i), token.AsSpan(i + 1));
+    }
 
     private static DataCoverage Coverage(SupplierToScreen supplier, string supplierCountry)
     {

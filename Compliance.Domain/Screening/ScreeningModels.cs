@@ -58,7 +58,7 @@ public sealed record ScreeningOptions
 {
     public const string Section = "Screening";
 
-    /// <summary>F1 0.82 on the OpenSanctions name-pairs dev split (P 0.80, R 0.84); see NameMatchingQualityTests.</summary>
+    /// <summary>F1 0.81 on the OpenSanctions name-pairs dev split (P 0.83, R 0.79); see NameMatchingQualityTests.</summary>
     public const double DefaultNameThreshold = 0.80;
 
     /// <summary>Name similarity (0..1) at or above which a supplier name is a hit for a listed entity.</summary>
