@@ -91,13 +91,16 @@ public static class NameMatching
         return string.Join(' ', b.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    public static PreparedName Prepare(string name)
+    public static PreparedName Prepare(string name) => Prepare(name, null);
+
+    internal static PreparedName Prepare(string name, TokenRarity? rarity)
     {
         var folded = " " + Fold(StripCjkLegalForms(name)) + " ";
         foreach (var phrase in LegalPhrases) folded = folded.Replace(" " + phrase + " ", " ", StringComparison.Ordinal);
         var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var kept = tokens.Where(t => !LegalForms.Contains(t) && !Particles.Contains(t)).Select(t => Abbreviations.GetValueOrDefault(t, t)).ToArray();
-        return new PreparedName(name, kept.Length > 0 ? kept : tokens);
+        var chosen = kept.Length > 0 ? kept : tokens;
+        return new PreparedName(name, chosen, rarity is null ? null : [.. chosen.Select(t => t.Length * rarity.Factor(t))]);
     }
 
     public static double Score(string a, string b) => Score(Prepare(a), Prepare(b));

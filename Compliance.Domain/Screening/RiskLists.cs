@@ -48,8 +48,6 @@ public sealed record GoodsEntry(
 
     /// <summary>Changes when anything a reviewer relied on changes: good, country, flags, downstream input, status.</summary>
     public string Fingerprint => Fingerprints.Of(Key, ChildLabor, ForcedLabor, ForcedChildLabor, Downstream, InputGood ?? "", InputCountry ?? "", Status);
-
-    public bool AnyFlag => ChildLabor || ForcedLabor || ForcedChildLabor;
 }
 
 public sealed record GoodsList(RiskListInfo Info, IReadOnlyList<GoodsEntry> Entries);

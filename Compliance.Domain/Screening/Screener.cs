@@ -126,7 +126,7 @@ public sealed class Screener
         foreach (var (field, text) in fields)
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
-            var query = NameMatching.Prepare(text).Reweighted(_rarity);
+            var query = NameMatching.Prepare(text, _rarity);
             if (query.IsEmpty) continue;
             foreach (var n in Options.Exhaustive ? Enumerable.Range(0, _names.Length) : Candidates(query, scratch).AsEnumerable())
             {
@@ -201,8 +201,8 @@ public sealed class Screener
     }
 
     // Index keys of a token: the token with each letter left out in turn (two tokens one edit apart, transpositions
-    // included, share one; see SymSpell), its first three letters (Jaro-Winkler favours common prefixes: "Fugao",
-    // "Fugaozhi") and its Soundex digits in full, for variants that sound alike ("Muhammed").
+    // included, share one; see SymSpell), its first four letters (Jaro-Winkler rewards a common prefix: "Fugao",
+    // "Fugaozhi") and its full Soundex when it has four digits or more ("Muhammed"; shorter codes are too common).
     private static IEnumerable<string> Keys(string token, string soundex)
     {
         if (soundex.Length >= 5) yield return "#" + soundex;

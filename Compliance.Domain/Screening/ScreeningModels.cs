@@ -13,7 +13,8 @@ public enum HitKind { Goods, Entity }
 /// <see cref="DecisionKey"/> and <see cref="EntryFingerprint"/> let a reviewer's decision survive re-screening (see <see cref="ReviewDecisions"/>).
 /// </summary>
 /// <param name="MatchedOn">The supplier field that matched: "name", "alternateNames[0]", "products[2].name", "products[2].hsCode".</param>
-/// <param name="Rule">The matching rule: for goods a <see cref="GoodsRule"/> name, for entities "name similarity" or "exact name".</param>
+/// <param name="Rule">The matching rule: GoodName, Synonym, HsCode (see <see cref="GoodsRule"/>), DownstreamInput, ExactName or NameSimilarity.</param>
+/// <param name="Score">Confidence 0..1: 1 for a listed name, 0.9 synonym or downstream input, 0.8 HS code; for entities the name similarity.</param>
 /// <param name="Country">ISO alpha-2 of the country matched (goods: the product's origin, else the supplier's; entities: the entry's).</param>
 /// <param name="EntryKey">Identity of the list entry across editions (list name, good and country, or entity name).</param>
 /// <param name="EntryFingerprint">SHA-256 of what the entry says; changes when the list changes the entry.</param>
