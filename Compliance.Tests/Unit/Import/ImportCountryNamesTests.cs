@@ -32,7 +32,7 @@ public sealed class ImportCountryNamesTests
     [InlineData("  germany ", "DE")]
     public void TryResolve_reads_codes_names_and_variants(string text, string expected)
     {
-        Assert.True(CountryNames.TryResolve(text, out var alpha2));
+        Assert.True(Countries.TryResolve(text, out var alpha2));
         Assert.Equal(expected, alpha2);
     }
 
@@ -41,15 +41,15 @@ public sealed class ImportCountryNamesTests
     [InlineData("Korea")]
     [InlineData("")]
     [InlineData("XX")]
-    public void TryResolve_refuses_what_is_not_one_country(string text) => Assert.False(CountryNames.TryResolve(text, out _));
+    public void TryResolve_refuses_what_is_not_one_country(string text) => Assert.False(Countries.TryResolve(text, out _));
 
     [Fact]
     public void Every_country_resolves_from_its_own_name_and_codes()
     {
         foreach (var c in Countries.List)
         {
-            Assert.True(CountryNames.TryResolve(c.Name, out var byName) && byName == c.Alpha2, c.Name);
-            Assert.True(CountryNames.TryResolve(c.Alpha3, out var byAlpha3) && byAlpha3 == c.Alpha2, c.Alpha3);
+            Assert.True(Countries.TryResolve(c.Name, out var byName) && byName == c.Alpha2, c.Name);
+            Assert.True(Countries.TryResolve(c.Alpha3, out var byAlpha3) && byAlpha3 == c.Alpha2, c.Alpha3);
         }
     }
 }

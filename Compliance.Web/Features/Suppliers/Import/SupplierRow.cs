@@ -50,7 +50,7 @@ public static partial class SupplierRows
         var country = countryText;
         if (countryText.Length > 0)
         {
-            if (CountryNames.TryResolve(countryText, out var alpha2)) country = alpha2;
+            if (Countries.TryResolve(countryText, out var alpha2)) country = alpha2;
             else
             {
                 errors.Add(new(row.Number, mapping.HeaderOf(ImportFields.Country), "unknown_country",
@@ -76,7 +76,7 @@ public static partial class SupplierRows
             var origin = m.Groups["origin"].Value.Trim();
             if (origin.Length > 0)
             {
-                if (CountryNames.TryResolve(origin, out var code)) origin = code;
+                if (Countries.TryResolve(origin, out var code)) origin = code;
                 else
                 {
                     errors.Add(new(row.Number, mapping.HeaderOf(ImportFields.Products), "unknown_country",
@@ -128,7 +128,7 @@ public static partial class SupplierRows
             var name = Cell(ImportFields.ProductName);
             if (reference.Length == 0 || name.Length == 0) continue;
             var origin = Cell(ImportFields.OriginCountry);
-            if (origin.Length > 0 && CountryNames.TryResolve(origin, out var code)) origin = code;
+            if (origin.Length > 0 && Countries.TryResolve(origin, out var code)) origin = code;
             if (!bySupplier.TryGetValue(reference, out var list)) bySupplier[reference] = list = [];
             list.Add(new ProductDetails(name, NullIfEmpty(Cell(ImportFields.HsCode)), NullIfEmpty(origin)));
         }

@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text;
+
+namespace Compliance.Domain.Screening;
+
+/// <summary>A name made ready for comparison once, so that screening many suppliers re-uses the work.</summary>
+public sealed class PreparedName
+{
+    internal PreparedName(string original, string[] tokens, double[]? weights = null)
+    {
+        Original = original;
+        Tokens = tokens;
+        Sounds = [.. tokens.Select(t => NameMatching.Soundex(t, int.MaxValue))];
+        Joined = string.Concat(tokens);
+        SortedKey = string.Join(' ', tokens.Order(StringComparer.Ordinal));
+        Weights = weights ?? [.. tokens.Select(t => (double)t.Length)];
+        Weight = Weights.Sum();
+    }
+
+    public string Original { get; }
+    public IReadOnlyList<string> Tokens { get; }
+    /// <summary>Soundex without the cut at four characters: "Hengwan" and "Hongxing" share H525 but not H525/H5252.</summary>
+    internal string[] Sounds { get; }
+    internal string Joined { get; }
+    internal string SortedKey { get; }
+    /// <summary>How much each token counts: its length, less for tokens common in the entity list.</summary>
+    internal double[] Weights { get; }
+    internal double Weight { get; }
+    internal string this[int i] => ((string[])Tokens)[i];
+    public bool IsEmpty => Tokens.Count == 0;
+
+    internal PreparedName Reweighted(TokenRarity rarity) =>
+        new(Original, (string[])Tokens, [.. Tokens.Select(t => t.Length * rarity.Factor(t))]);
+}
+
+/// <summary>
+/// Token rarity in a list of names (inverse document frequency): "manufacturing" or "xinjiang" tell less about
+/// which entity is meant than "hoshine", so they weigh less when a list is screened.
+/// </summary>
+internal sealed class TokenRarity
+{
+    // Tokens in this many names or fewer count fully.
+    private const double RareUpTo = 5;
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly double _names;
+
+    public TokenRarity(IReadOnlyCollection<PreparedName> names)
+    {
+        _names = Math.Max(names.Count, RareUpTo + 1);
+        foreach (var name in names)
+            foreach (var token in name.Tokens.Distinct(StringComparer.Ordinal))
+                _counts[token] = _counts.GetValueOrDefault(token) + 1;
+    }
+
+    public double Factor(string token)
+    {
+        var count = _counts.GetValueOrDefault(token);
+        if (count <= RareUpTo) return 1;
+        return Math.Max(0.1, Math.Log(_names / count) / Math.Log(_names / RareUpTo));
+    }
+}
+
+/// <summary>
+/// Name similarity for entity screening, after moov-io/watchman (best pairs of Jaro-Winkler token scores) and
+/// OpenSanctions (legal forms folded, phonetic and token-set "fingerprint" signals). Scores run 0..1.
+/// </summary>
+public static class NameMatching
+{
+    // A token pair below this Jaro-Winkler similarity counts for nothing: "Dulaimi" vs "Tikriti" must not pass for half a match.
+    private const double PairFloor = 0.70;
+    // Tokens that sound alike (Soundex) or an initial against the full name count as this similar.
+    private const double PhoneticSimilarity = 0.90;
+    // How much tokens of the longer name left unpaired cost ("Mohammad Jawad Hamid Waziri" still is "Mohammad Jawad Waziri").
+    private const double UnpairedPenalty = 0.30;
+
+    /// <summary>Lower-case, no diacritics, Cyrillic transliterated, punctuation as spaces; for keys and equality.</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var b = new StringBuilder(decomposed.Length + 8);
+        foreach (var raw in decomposed)
+        {
+            var ch = char.ToLowerInvariant(raw);
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark) continue;
+            if (ch is '\'' or '’' or '‘' or '`' or '.' or 'ʼ') continue; // "Qa'ida" = "Qaida", "L.L.C." = "LLC"
+            if (ch == '&') { b.Append(" and "); continue; }
+            var latin = Cyrillic(ch);
+            if (latin is not null) { b.Append(latin); continue; }
+            b.Append(char.IsLetterOrDigit(ch) ? ch : ' ');
+        }
+        return string.Join(' ', b.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public static PreparedName Prepare(string name) => Prepare(name, null);
+
+    internal static PreparedName Prepare(string name, TokenRarity? rarity)
+    {
+        var folded = " " + Fold(StripCjkLegalForms(name)) + " ";
+        foreach (var phrase in LegalPhrases) folded = folded.Replace(" " + phrase + " ", " ", StringComparison.Ordinal);
+        var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var kept = tokens.Where(t => !LegalForms.Contains(t) && !Particles.Contains(t)).Select(t => Abbreviations.GetValueOrDefault(t, t)).ToArray();
+        var chosen = kept.Length > 0 ? kept : tokens;
+        return new PreparedName(name, chosen, rarity is null ? null : [.. chosen.Select(t => t.Length * rarity.Factor(t))]);
+    }
+
+    public static double Score(string a, string b) => Score(Prepare(a), Prepare(b));
+
+    public static double Score(PreparedName a, PreparedName b)
+    {
+        if (a.IsEmpty || b.IsEmpty) return 0;
+        if (a.SortedKey == b.SortedKey) return 1;
+        var (shorter, longer) = a.Tokens.Count <= b.Tokens.Count ? (a, b) : (b, a);
+        var n = shorter.Tokens.Count;
+        var m = longer.Tokens.Count;
+        Span<double> sims = n * m <= 256 ? stackalloc double[n * m] : new double[n * m];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < m; j++)
+                sims[i * m + j] = TokenSimilarity(shorter, i, longer, j);
+
+        // Greedy best pairs: take the most similar pair left, until the shorter name is used up.
+        Span<bool> usedS = n <= 64 ? stackalloc bool[n] : new bool[n];
+        Span<bool> usedL = m <= 64 ? stackalloc bool[m] : new bool[m];
+        double paired = 0;
+        var unpairedWeight = longer.Weight;
+        if (shorter.Weight <= 0 || longer.Weight <= 0) return 0;
+        for (var k = 0; k < n; k++)
+        {
+            int bi = -1, bj = -1;
+            var best = -1.0;
+            for (var i = 0; i < n; i++)
+            {
+                if (usedS[i]) continue;
+                for (var j = 0; j < m; j++)
+                    if (!usedL[j] && sims[i * m + j] > best) { best = sims[i * m + j]; bi = i; bj = j; }
+            }
+            usedS[bi] = usedL[bj] = true;
+            paired += Stretch(best) * shorter.Weights[bi];
+            unpairedWeight -= longer.Weights[bj];
+        }
+        var tokenScore = paired / shorter.Weight * (1 - UnpairedPenalty * unpairedWeight / longer.Weight);
+        // Spacing differences ("Mohammadhasni" vs "Mohammad Hasni") show in the joined strings.
+        var joinedScore = n != m && Math.Abs(a.Joined.Length - b.Joined.Length) <= 3 ? Stretch(JaroWinkler(a.Joined, b.Joined)) : 0;
+        return Math.Max(tokenScore, joinedScore);
+    }
+
+    private static double Stretch(double similarity) => Math.Max(0, (similarity - PairFloor) / (1 - PairFloor));
+
+    private static double TokenSimilarity(PreparedName a, int i, PreparedName b, int j)
+    {
+        var x = a[i];
+        var y = b[j];
+        var s = JaroWinkler(x, y);
+        if (s >= PhoneticSimilarity) return s;
+        if (x.Length > 1 && y.Length > 1 && a.Sounds[i] == b.Sounds[j]) return PhoneticSimilarity;
+        if ((x.Length == 1 && y[0] == x[0]) || (y.Length == 1 && x[0] == y[0])) return PhoneticSimilarity;
+        return s;
+    }
+
+    public static double JaroWinkler(string a, string b)
+    {
+        if (a == b) return 1;
+        if (a.Length == 0 || b.Length == 0) return 0;
+        var window = Math.Max(0, Math.Max(a.Length, b.Length) / 2 - 1);
+        Span<bool> ma = a.Length <= 128 ? stackalloc bool[a.Length] : new bool[a.Length];
+        Span<bool> mb = b.Length <= 128 ? stackalloc bool[b.Length] : new bool[b.Length];
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var end = Math.Min(b.Length, i + window + 1);
+            for (var j = Math.Max(0, i - window); j < end; j++)
+            {
+                if (mb[j] || a[i] != b[j]) continue;
+                ma[i] = mb[j] = true;
+                matches++;
+                break;
+            }
+        }
+        if (matches == 0) return 0;
+        var transpositions = 0;
+        for (int i = 0, k = 0; i < a.Length; i++)
+        {
+            if (!ma[i]) continue;
+            while (!mb[k]) k++;
+            if (a[i] != b[k]) transpositions++;
+            k++;
+        }
+        double m = matches;
+        var jaro = (m / a.Length + m / b.Length + (m - transpositions / 2.0) / m) / 3;
+        var prefix = 0;
+        while (prefix < Math.Min(4, Math.Min(a.Length, b.Length)) && a[prefix] == b[prefix]) prefix++;
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    /// <summary>American Soundex: a letter and three digits (or up to <paramref name="length"/>); names that sound alike share it.</summary>
+    public static string Soundex(string token, int length = 4)
+    {
+        if (token.Length == 0) return "";
+        var code = new StringBuilder(Math.Min(length, token.Length + 3)).Append(token[0]);
+        var last = SoundexDigit(token[0]);
+        for (var i = 1; i < token.Length && code.Length < length; i++)
+        {
+            var d = SoundexDigit(token[i]);
+            if (d != '\0' && d != last) code.Append(d);
+            if (token[i] is not ('h' or 'w')) last = d;
+        }
+        return length == 4 ? code.ToString().PadRight(4, '0') : code.ToString();
+    }
+
+    private static char SoundexDigit(char c) => c switch
+    {
+        'b' or 'f' or 'p' or 'v' => '1',
+        'c' or 'g' or 'j' or 'k' or 'q' or 's' or 'x' or 'z' => '2',
+        'd' or 't' => '3',
+        'l' => '4',
+        'm' or 'n' => '5',
+        'r' => '6',
+        _ => '\0',
+    };
+
+    private static string StripCjkLegalForms(string name)
+    {
+        foreach (var form in CjkLegalForms) name = name.Replace(form, " ", StringComparison.Ordinal);
+        return name;
+    }
+
+    // Longest first, so "股份有限公司" goes before "有限公司".
+    private static readonly string[] CjkLegalForms = ["股份有限公司", "有限责任公司", "有限公司", "株式会社", "有限會社", "公司"];
+
+    // Legal forms spelled out, folded; removed before tokens are compared (OpenSanctions folds them the same way).
+    private static readonly string[] LegalPhrases =
+    [
+        "gesellschaft mit beschrankter haftung", "aktiengesellschaft", "societe anonyme", "sociedad anonima", "sa de cv",
+        "s de rl de cv", "societatea cu raspundere limitata", "societa a responsabilita limitata", "aktsionernoe obshchestvo",
+        "obshchestvo s ogranichennoi otvetstvennostyu", "open joint stock company", "closed joint stock company",
+        "public joint stock company", "joint stock company", "limited liability company", "limited liability partnership",
+        "public limited company", "private limited", "sp z oo", "sdn bhd",
+    ];
+
+    private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
+    {
+        "ltd", "limited", "llc", "inc", "incorporated", "co", "company", "corp", "corporation", "gmbh", "ag", "kg", "sa", "sas",
+        "sarl", "srl", "spa", "bv", "nv", "plc", "jsc", "ojsc", "cjsc", "pjsc", "ao", "oao", "zao", "pao", "ooo", "llp", "lp",
+        "pte", "pty", "pvt", "bhd", "berhad", "kk", "oy", "oyj", "ab", "aps", "doo", "sro", "kft", "zrt", "tbk", "lda", "ltda",
+    };
+
+    // Business abbreviations spelled out, so "Mfg" pairs with "Manufacturing".
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["mfg"] = "manufacturing", ["mfr"] = "manufacturer", ["intl"] = "international", ["natl"] = "national",
+        ["tech"] = "technology", ["grp"] = "group", ["bros"] = "brothers", ["assn"] = "association", ["svcs"] = "services",
+        ["dept"] = "department", ["ind"] = "industrial", ["indus"] = "industry", ["mgmt"] = "management",
+    };
+
+    // Words that carry no identity in names of organizations.
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "the", "of", "and" };
+
+    private static string? Cyrillic(char c) => c switch
+    {
+        'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'ґ' => "g", 'д' => "d", 'е' => "e", 'ё' => "e", 'є' => "ye", 'ж' => "zh",
+        'з' => "z", 'и' => "i", 'і' => "i", 'ї' => "yi", 'й' => "i", 'к' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'о' => "o",
+        'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f", 'х' => "kh", 'ц' => "ts", 'ч' => "ch", 'ш' => "sh",
+        'щ' => "shch", 'ъ' => "", 'ы' => "y", 'ь' => "", 'э' => "e", 'ю' => "yu", 'я' => "ya",
+        _ => null,
+    };
+}

@@ -1,0 +1,278 @@
+using Compliance.Domain.Common;
+
+namespace Compliance.Domain.Screening;
+
+/// <summary>
+/// Screens suppliers against goods lists (by product and country) and entity lists (by name). Indexes are built once
+/// in the constructor; screening afterwards only reads them, so one screener serves many suppliers and threads.
+/// </summary>
+public sealed class Screener
+{
+    private readonly GoodsCatalog _catalog;
+    private readonly Dictionary<(string Good, string Country), List<ListedGood>> _goods = [];
+    private readonly ListedEntity[] _entities;
+    private readonly EntityName[] _names;
+    private readonly Dictionary<string, int[]> _nameIndex;
+    private readonly TokenRarity _rarity;
+
+    public Screener(IEnumerable<GoodsList> goodsLists, IEnumerable<EntityList> entityLists, ScreeningOptions? options = null)
+    {
+        Options = options ?? new ScreeningOptions();
+        var lists = goodsLists.ToList();
+        foreach (var list in lists)
+        {
+            var byKey = list.Entries.Where(e => e.Status == EntryStatus.Listed).ToDictionary(e => e.Key);
+            foreach (var entry in byKey.Values)
+            {
+                // A downstream good carries the exploitation of its input (e.g. polysilicon from China for solar modules).
+                var input = entry is { Downstream: true, InputGood: not null }
+                    ? byKey.GetValueOrDefault($"{GoodNames.Key(entry.InputGood)}|{entry.InputCountry}")
+                    : null;
+                var listed = new ListedGood(list.Info, entry, input);
+                var key = (entry.Good, entry.Country);
+                if (!_goods.TryGetValue(key, out var bucket)) _goods[key] = bucket = [];
+                bucket.Add(listed);
+            }
+        }
+        _catalog = new GoodsCatalog(lists.SelectMany(l => l.Entries).Where(e => e.Status == EntryStatus.Listed).Select(e => e.Good));
+
+        _entities = [.. entityLists.SelectMany(l => l.Entries.Select(e => new ListedEntity(l.Info, e, e.Fingerprint)))];
+        var names = _entities.SelectMany((e, i) => e.Entry.AllNames.Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(n => new EntityName(i, NameMatching.Prepare(n))).Where(n => !n.Name.IsEmpty)).ToList();
+        _rarity = new TokenRarity([.. names.Select(n => n.Name)]);
+        _names = [.. names.Select(n => n with { Name = n.Name.Reweighted(_rarity) })];
+        _nameIndex = BuildNameIndex(_names);
+    }
+
+    public ScreeningOptions Options { get; }
+
+    public int EntityNameCount => _names.Length;
+
+    public ScreeningResult Screen(SupplierToScreen supplier) => Screen(supplier, new Scratch(_names.Length));
+
+    /// <summary>Screens many suppliers on all cores; results are in the order of <paramref name="suppliers"/>.</summary>
+    public IReadOnlyList<ScreeningResult> ScreenAll(IReadOnlyList<SupplierToScreen> suppliers)
+    {
+        var results = new ScreeningResult[suppliers.Count];
+        Parallel.For(0, suppliers.Count, () => new Scratch(_names.Length),
+            (i, _, scratch) => { results[i] = Screen(suppliers[i], scratch); return scratch; }, _ => { });
+        return results;
+    }
+
+    private ScreeningResult Screen(SupplierToScreen supplier, Scratch scratch)
+    {
+        var hits = new List<ScreeningHit>();
+        Countries.TryResolve(supplier.Country, out var supplierCountry);
+        for (var p = 0; p < supplier.Products.Count; p++) ScreenProduct(supplier, p, supplierCountry, hits);
+        ScreenNames(supplier, scratch, hits);
+        return new ScreeningResult(supplier.Id, hits, Coverage(supplier, supplierCountry));
+    }
+
+    private void ScreenProduct(SupplierToScreen supplier, int index, string supplierCountry, List<ScreeningHit> hits)
+    {
+        var product = supplier.Products[index];
+        var fromOrigin = Countries.TryResolve(product.OriginCountry, out var country);
+        if (!fromOrigin) country = supplierCountry;
+        if (country.Length == 0) return;
+        foreach (var match in _catalog.Match(product.Name, product.HsCode))
+        {
+            if (!_goods.TryGetValue((match.Good, country), out var listed)) continue;
+            var (field, text) = match.Rule == GoodsRule.HsCode
+                ? ($"products[{index}].hsCode", product.HsCode ?? "")
+                : ($"products[{index}].name", product.Name);
+            foreach (var good in listed)
+            {
+                hits.Add(GoodsHit(supplier.Id, good, match, field, text, fromOrigin));
+                if (good.Input is not null) hits.Add(InputHit(supplier.Id, good, field, text));
+            }
+        }
+    }
+
+    private static ScreeningHit GoodsHit(string supplierId, ListedGood listed, GoodsMatch match, string field, string text, bool fromOrigin)
+    {
+        var (info, entry) = (listed.Info, listed.Entry);
+        var flags = listed.Input ?? entry;
+        var rule = match.Rule switch
+        {
+            GoodsRule.GoodName => $"the listed name \"{match.Evidence}\"",
+            GoodsRule.Synonym => $"the trade name \"{match.Evidence}\"",
+            _ => $"{match.Evidence}",
+        };
+        var where = fromOrigin ? "the product's country of origin" : "the supplier's country (the product has no origin)";
+        var listing = entry.Downstream
+            ? $"as a downstream good made with {entry.InputGood ?? "inputs"} from {Countries.NameOf(entry.InputCountry)}{(listed.Input is null ? "" : $", which is listed for {FlagWords(listed.Input)}")}"
+            : $"for {FlagWords(entry)}";
+        var explanation = $"{field} \"{text}\" is {entry.Good} by {rule}; {entry.Good} from {Countries.NameOf(entry.Country)} ({where}) is on the {ListTitle(info)} {listing}.{Caveat(info)}";
+        return new ScreeningHit(supplierId, HitKind.Goods, info.Kind, info.Name, info.Edition, entry.Good, null, entry.Country,
+            flags.ChildLabor, flags.ForcedLabor, flags.ForcedChildLabor, entry.Downstream,
+            match.Rule switch { GoodsRule.GoodName => 1.0, GoodsRule.Synonym => 0.9, _ => 0.8 },
+            field, text, match.Rule.ToString(), explanation, $"{info.Kind}:{info.Name}:{entry.Key}", entry.Fingerprint);
+    }
+
+    private static ScreeningHit InputHit(string supplierId, ListedGood listed, string field, string text)
+    {
+        var (info, entry, input) = (listed.Info, listed.Entry, listed.Input!);
+        var explanation = $"{field} \"{text}\" is {entry.Good}, which the {ListTitle(info)} lists as made with {input.Good} from {Countries.NameOf(input.Country)}; {input.Good} from {Countries.NameOf(input.Country)} is listed for {FlagWords(input)}.";
+        return new ScreeningHit(supplierId, HitKind.Goods, info.Kind, info.Name, info.Edition, input.Good, null, input.Country,
+            input.ChildLabor, input.ForcedLabor, input.ForcedChildLabor, false, 0.9, field, text, "DownstreamInput", explanation,
+            $"{info.Kind}:{info.Name}:{input.Key}", input.Fingerprint);
+    }
+
+    private void ScreenNames(SupplierToScreen supplier, Scratch scratch, List<ScreeningHit> hits)
+    {
+        if (_names.Length == 0) return;
+        var best = new Dictionary<int, (double Score, int Name, string Field, string Text)>();
+        var fields = supplier.AlternateNames.Select((n, i) => ($"alternateNames[{i}]", n)).Prepend(("name", supplier.Name));
+        foreach (var (field, text) in fields)
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var query = NameMatching.Prepare(text, _rarity);
+            if (query.IsEmpty) continue;
+            foreach (var n in Options.Exhaustive ? Enumerable.Range(0, _names.Length) : Candidates(query, scratch).AsEnumerable())
+            {
+                var score = NameMatching.Score(query, _names[n].Name);
+                if (score < Options.NameThreshold) continue;
+                var entity = _names[n].Entity;
+                if (!best.TryGetValue(entity, out var current) || score > current.Score) best[entity] = (score, n, field, text);
+            }
+        }
+        foreach (var (entity, (score, name, field, text)) in best.OrderByDescending(b => b.Value.Score))
+            hits.Add(EntityHit(supplier.Id, _entities[entity], _names[name].Name.Original, score, field, text));
+    }
+
+    private ScreeningHit EntityHit(string supplierId, ListedEntity listed, string matchedName, double score, string field, string text)
+    {
+        var (info, entry) = (listed.Info, listed.Entry);
+        var exact = score >= 0.999;
+        var alias = string.Equals(matchedName, entry.Name, StringComparison.OrdinalIgnoreCase) ? "" : $", an alias of \"{entry.Name}\"";
+        var country = entry.Country is null ? "" : $" ({Countries.NameOf(entry.Country)})";
+        var notes = entry.Notes is null ? "" : $" Note on the list: {entry.Notes}.";
+        var explanation = $"{field} \"{text}\" {(exact ? "is the same name as" : "resembles")} \"{matchedName}\"{alias}{country} on the {ListTitle(info)} " +
+            $"(name similarity {score:F2}, threshold {Options.NameThreshold:F2}).{notes}{Caveat(info)}";
+        return new ScreeningHit(supplierId, HitKind.Entity, info.Kind, info.Name, info.Edition, null, entry.Name, entry.Country,
+            false, false, false, false, Math.Round(score, 3), field, text, exact ? "ExactName" : "NameSimilarity", explanation,
+            $"{info.Kind}:{info.Name}:{entry.Key}", listed.Fingerprint);
+    }
+
+    // Prefix filtering: probe the rarest tokens first and stop once the tokens left could not reach the threshold
+    // alone. That bound holds when the query is the shorter name; a listed name with fewer tokens can pair with any of
+    // the query's, so such names are still taken from the postings of the next tokens, down to half the bound.
+    private List<int> Candidates(PreparedName query, Scratch scratch)
+    {
+        scratch.Generation++;
+        var tokens = new (int Cost, double Weight, int[][] Postings)[query.Tokens.Count];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var postings = Keys(query.Tokens[i], query.Sounds[i]).Select(k => _nameIndex.GetValueOrDefault(k) ?? []).Where(p => p.Length > 0).ToArray();
+            tokens[i] = (postings.Sum(p => p.Length), query.Weights[i], postings);
+        }
+        Array.Sort(tokens, (a, b) => a.Cost.CompareTo(b.Cost));
+        var candidates = new List<int>();
+        var unprobed = query.Weight;
+        var bound = Options.NameThreshold * query.Weight;
+        foreach (var token in tokens)
+        {
+            if (unprobed < bound * ShorterNamesMargin) break;
+            var shorterOnly = unprobed < bound;
+            unprobed -= token.Weight;
+            foreach (var postings in token.Postings)
+                foreach (var n in postings)
+                    if ((!shorterOnly || _names[n].Name.Tokens.Count < tokens.Length) && scratch.Mark(n)) candidates.Add(n);
+        }
+        return candidates;
+    }
+
+    private const double ShorterNamesMargin = 0.5;
+
+    private static Dictionary<string, int[]> BuildNameIndex(EntityName[] names)
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var n = 0; n < names.Length; n++)
+        {
+            var name = names[n].Name;
+            for (var t = 0; t < name.Tokens.Count; t++)
+                foreach (var key in Keys(name.Tokens[t], name.Sounds[t]))
+                {
+                    if (!index.TryGetValue(key, out var postings)) index[key] = postings = [];
+                    if (postings.Count == 0 || postings[^1] != n) postings.Add(n);
+                }
+        }
+        return index.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    // Index keys of a token: the token with each letter left out in turn (two tokens one edit apart, transpositions
+    // included, share one; see SymSpell), its first four letters (Jaro-Winkler rewards a common prefix: "Fugao",
+    // "Fugaozhi") and its full Soundex when it has four digits or more ("Muhammed"; shorter codes are too common).
+    private static IEnumerable<string> Keys(string token, string soundex)
+    {
+        if (soundex.Length >= 5) yield return "#" + soundex;
+        yield return token;
+        if (token.Length <= 3) yield break;
+        yield return "^" + token[..Math.Min(4, token.Length)];
+        for (var i = 0; i < token.Length; i++) yield return string.Concat(token.AsSpan(0, i), token.AsSpan(i + 1));
+    }
+
+    private static DataCoverage Coverage(SupplierToScreen supplier, string supplierCountry)
+    {
+        var gaps = new List<string>();
+        double have = 0, need = 2;
+        if (supplierCountry.Length > 0) have++;
+        else gaps.Add(string.IsNullOrWhiteSpace(supplier.Country) ? "The supplier has no country." : $"The supplier's country \"{supplier.Country}\" is not recognised.");
+        if (supplier.Products.Count > 0) have++;
+        else gaps.Add("The supplier has no products, so no goods list could be checked.");
+        for (var i = 0; i < supplier.Products.Count; i++)
+        {
+            need++;
+            var product = supplier.Products[i];
+            if (Countries.TryResolve(product.OriginCountry, out _)) have++;
+            else if (supplierCountry.Length > 0)
+            {
+                have += 0.5;
+                gaps.Add($"products[{i}] \"{product.Name}\" has no country of origin; the supplier's country was used.");
+            }
+            else gaps.Add($"products[{i}] \"{product.Name}\" has no country of origin.");
+        }
+        return new DataCoverage(Math.Round(have / need, 3), gaps);
+    }
+
+    internal static string FlagWords(GoodsEntry entry)
+    {
+        var words = new List<string>();
+        if (entry.ChildLabor) words.Add("child labor");
+        if (entry.ForcedLabor) words.Add("forced labor");
+        if (entry.ForcedChildLabor) words.Add(entry.ChildLabor || entry.ForcedLabor ? "forced child labor" : "forced or indentured child labor");
+        return words.Count switch { 0 => "no exploitation type", 1 => words[0], _ => string.Join(", ", words[..^1]) + " and " + words[^1] };
+    }
+
+    private static string ListTitle(RiskListInfo info) => $"{info.Name}, {info.Edition} edition{(info.IsPartial ? " (partial list)" : "")}";
+
+    private static string Caveat(RiskListInfo info) => info.Kind switch
+    {
+        // TVPRA 22 U.S.C. 7112(b)(2)(C): the list informs; it is not an import ban.
+        RiskListKind.DolGoods => "",
+        // FAR 22.1503(a): the EO 13126 list is an alert for federal procurement, not a bar to purchase.
+        RiskListKind.Eo13126Products => " The EO 13126 list is an alert for federal procurement (FAR 22.1503), not a bar to purchase.",
+        // 19 U.S.C. 1307: goods of a listed entity may be detained at the US border.
+        _ => " Goods of a listed entity may be withheld at the US border (19 U.S.C. 1307).",
+    };
+
+    private sealed record ListedGood(RiskListInfo Info, GoodsEntry Entry, GoodsEntry? Input);
+
+    private sealed record ListedEntity(RiskListInfo Info, EntityEntry Entry, string Fingerprint);
+
+    private sealed record EntityName(int Entity, PreparedName Name);
+
+    /// <summary>Per-thread marks for de-duplicating candidates without clearing an array per query.</summary>
+    private sealed class Scratch(int size)
+    {
+        private readonly int[] _marks = new int[size];
+        public int Generation;
+
+        public bool Mark(int n)
+        {
+            if (_marks[n] == Generation) return false;
+            _marks[n] = Generation;
+            return true;
+        }
+    }
+}
