@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run). Installs the test-only dependencies that are missing —
-# the PostgreSQL server binaries and Chromium, from Debian's packages — and starts nothing globally:
-# the tests start their own throwaway PostgreSQL cluster on a free loopback port.
+# the PostgreSQL server binaries, Chromium and Node.js with npm, from Debian's packages — and starts nothing
+# globally: the tests start their own throwaway PostgreSQL cluster, and Azurite (which they npm-install into
+# .tools/azurite at a pinned version on first use), on free loopback ports.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' > /dev/null || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm > /dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Compliance.Web.Features;
+using Compliance.Web.Infrastructure.Blobs;
 using Compliance.Web.Features.Suppliers.Import;
 using Compliance.Web.Infrastructure.Http;
 using Compliance.Web.Infrastructure.Identity;
+using Compliance.Web.Infrastructure.Jobs;
 using Compliance.Web.Infrastructure.Persistence;
 using Compliance.Web.Infrastructure.Seeding;
 
@@ -17,7 +19,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddComplianceBlobs(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
+builder.Services.AddComplianceJobs(builder.Configuration);
 builder.Services.AddSupplierImports(builder.Configuration);
 // Keys survive restarts so sign-in cookies stay valid. (Several instances will share them through the database.)
 builder.Services.AddDataProtection()
@@ -49,6 +53,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/", Policies.Read);
     o.Conventions.AuthorizeFolder("/Account", Policies.SignedIn);
     o.Conventions.AuthorizePage("/Suppliers/Edit", Policies.Write);
+    o.Conventions.AuthorizePage("/Audits/Edit", Policies.Write);
+    o.Conventions.AuthorizePage("/Audits/Import", Policies.Write);
     o.Conventions.AuthorizePage("/Suppliers/Import/Index", Policies.Write);
     o.Conventions.AuthorizePage("/Suppliers/Import/Preview", Policies.Write);
     o.Conventions.AuthorizeFolder("/Tokens", Policies.Admin);

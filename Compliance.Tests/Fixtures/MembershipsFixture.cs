@@ -19,4 +19,16 @@ public static class MembershipsFixture
         db.Memberships.Add(new Membership { UserId = user.Id, Role = role, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
     }
+
+    /// <summary>A new user with a password and one role in the organization.</summary>
+    public static async Task AddUserAsync(ComplianceApp app, Guid organizationId, string email, string password, Role role)
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var created = await users.CreateAsync(new AppUser { UserName = email, Email = email, DisplayName = email }, password);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+        await AddMembershipAsync(app, organizationId, email, role);
+    }
 }

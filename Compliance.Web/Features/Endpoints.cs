@@ -1,4 +1,8 @@
+using Compliance.Web.Features.Audits;
 using Compliance.Web.Features.AuditTrail;
+using Compliance.Web.Features.Evidence;
+using Compliance.Web.Features.Exports;
+using Compliance.Web.Features.Notifications;
 using Compliance.Web.Features.Organizations;
 using Compliance.Web.Features.Suppliers;
 using Compliance.Web.Features.Tokens;
@@ -23,5 +27,18 @@ public static class Endpoints
         DeleteSupplier.Map(api);
         Suppliers.Import.ImportSetup.Map(api);
         AuditEvents.Map(api);
+        RecordAudit.Map(api);
+        ImportAuditResults.Map(api);
+        ListAudits.Map(api);
+        GetAudit.Map(api);
+        RecordFinding.Map(api);
+        PlanCorrectiveAction.Map(api);
+        MoveCorrectiveAction.Map(api);
+        CorrectiveActionQueue.Map(api);
+        CorrectiveActionPolicySettings.Map(api);
+        UploadEvidence.Map(api, app.Configuration);
+        EvidenceFiles.Map(api);
+        Notices.Map(api);
+        EvidenceExport.Map(api);
     }
 }

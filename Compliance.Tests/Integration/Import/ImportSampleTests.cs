@@ -8,12 +8,7 @@ namespace Compliance.Tests.Integration.Import;
 /// <summary>Each file in samples/suppliers/ imports as its .expected.md says.</summary>
 public sealed class ImportSampleTests
 {
-    private static string Sample(string name)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Compliance.sln"))) folder = folder.Parent;
-        return Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("Compliance.sln not found above the test folder."), "samples", "suppliers", name);
-    }
+    private static string Sample(string name) => Samples.PathOf("suppliers", name);
 
     private static async Task<(ImportApi Api, JsonElement Summary)> ImportSampleAsync(ComplianceApp app, string name, string? sheet = null)
     {

@@ -14,6 +14,9 @@ public static class DeleteSupplier
         // Products are loaded so that their deletion is in the audit trail too.
         var supplier = await db.Suppliers.Include(s => s.Products).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (supplier is null) return Outcome<Deleted>.NotFound();
+        // Audits are the record of what was found at the supplier: they outlive neither silently nor by cascade.
+        if (await db.Audits.AnyAsync(a => a.SupplierId == id, ct))
+            return Outcome<Deleted>.Conflict("id", "supplier_has_audits", "The supplier has audits on record and cannot be deleted; set its status to Inactive instead.");
         await foreach (var child in db.Suppliers.Where(s => s.ParentId == id).AsAsyncEnumerable().WithCancellation(ct))
             child.ParentId = null;
         db.Suppliers.Remove(supplier);

@@ -56,5 +56,10 @@ public static class Problems
         });
 
     public static IResult Rule(int status, string field, string code, string message) =>
-        Rules(status, status == StatusCodes.Status409Conflict ? "Conflict with existing data" : "The request is not valid", [new RuleViolation(field, code, message)]);
+        Rules(status, status switch
+        {
+            StatusCodes.Status409Conflict => "Conflict with existing data",
+            StatusCodes.Status413PayloadTooLarge => "The request is too large",
+            _ => "The request is not valid",
+        }, [new RuleViolation(field, code, message)]);
 }

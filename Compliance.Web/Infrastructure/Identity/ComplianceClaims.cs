@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Compliance.Web.Infrastructure.Identity;
 
 public static class ComplianceClaims
@@ -10,4 +12,10 @@ public static class ComplianceClaims
     public const string Agency = "compliance:agency";
     /// <summary>"token:NAME" for API tokens; the audit trail's actor.</summary>
     public const string Actor = "compliance:actor";
+
+    /// <summary>Who acts, as the audit trail and records name them: "token:NAME", the user's e-mail, or null when no one is signed in.</summary>
+    public static string? ActorOf(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true
+            ? user.FindFirstValue(Actor) ?? user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name
+            : null;
 }

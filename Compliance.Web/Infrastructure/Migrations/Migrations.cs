@@ -38,6 +38,20 @@ public sealed class PostgresSupplierImports : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0002_SupplierImports"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261202090000_Audits")]
+public sealed class SqliteAudits : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0003_Audits"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261202090000_Audits")]
+public sealed class PostgresAudits : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0003_Audits"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

@@ -93,19 +93,16 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor? http = 
         return events;
     }
 
-    private string Actor()
-    {
-        var user = http?.HttpContext?.User;
-        if (user?.Identity?.IsAuthenticated != true) return SystemActor;
-        return user.FindFirstValue(ComplianceClaims.Actor) ?? user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? SystemActor;
-    }
+    private string Actor() => ComplianceClaims.ActorOf(http?.HttpContext?.User) ?? SystemActor;
 
     private sealed record Change(AuditAction Action, string EntityType, string EntityId, string? Before, string? After);
 
     private static Change? Describe(EntityEntry<ITenantOwned> entry)
     {
-        var audited = entry.Properties
-            .Where(p => p.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is null && !p.Metadata.IsShadowProperty())
+        // Properties of complex types (e.g. a policy record) are audited under "Complex.Member".
+        var audited = entry.Properties.Select(p => (Name: p.Metadata.Name, Entry: p))
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Select(p => (Name: $"{c.Metadata.Name}.{p.Metadata.Name}", Entry: p))))
+            .Where(p => p.Entry.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is null && !p.Entry.Metadata.IsShadowProperty())
             .ToList();
         var id = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(k => entry.Property(k.Name).CurrentValue));
         var type = entry.Metadata.ClrType.Name;
@@ -113,7 +110,7 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor? http = 
         {
             EntityState.Added => new Change(AuditAction.Created, type, id, null, Snapshot(audited, p => p.CurrentValue)),
             EntityState.Deleted => new Change(AuditAction.Deleted, type, id, Snapshot(audited, p => p.OriginalValue), null),
-            _ => audited.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !SameList(p)).ToList() is { Count: > 0 } changed
+            _ => audited.Where(p => p.Entry.IsModified && !Equals(p.Entry.OriginalValue, p.Entry.CurrentValue) && !SameList(p.Entry)).ToList() is { Count: > 0 } changed
                 ? new Change(AuditAction.Updated, type, id, Snapshot(changed, p => p.OriginalValue), Snapshot(changed, p => p.CurrentValue))
                 : null,
         };
@@ -124,8 +121,8 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor? http = 
         p.OriginalValue is System.Collections.IEnumerable a and not string && p.CurrentValue is System.Collections.IEnumerable b and not string
         && a.Cast<object?>().SequenceEqual(b.Cast<object?>());
 
-    private static string Snapshot(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
-        Snapshot(properties.ToDictionary(p => p.Metadata.Name, value));
+    private static string Snapshot(IEnumerable<(string Name, PropertyEntry Entry)> properties, Func<PropertyEntry, object?> value) =>
+        Snapshot(properties.ToDictionary(p => p.Name, p => value(p.Entry)));
 
     private static string Snapshot(IReadOnlyDictionary<string, object?> values) =>
         JsonSerializer.Serialize(new SortedDictionary<string, object?>(values.ToDictionary(), StringComparer.Ordinal), Json);

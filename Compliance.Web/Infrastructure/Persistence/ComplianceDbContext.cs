@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
+using Compliance.Domain.Evidence;
 using Compliance.Domain.Suppliers;
 using Compliance.Domain.Tenancy;
 using Compliance.Web.Infrastructure.Identity;
@@ -28,6 +30,12 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<SupplierProduct> SupplierProducts => Set<SupplierProduct>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OrganizationSettings> OrganizationSettings => Set<OrganizationSettings>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Audit> Audits => Set<Audit>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<SupplierImport> SupplierImports => Set<SupplierImport>();
     public DbSet<SupplierImportIssue> SupplierImportIssues => Set<SupplierImportIssue>();
     public DbSet<SupplierImportRejection> SupplierImportRejections => Set<SupplierImportRejection>();

@@ -34,6 +34,10 @@ public static class CrossTenant
     public static Task<string?> AgencyOfContractingOfficerAsync(ComplianceDbContext db, string userId, CancellationToken ct = default) =>
         db.ContractingOfficers.AsNoTracking().Where(o => o.UserId == userId).Select(o => o.Agency).FirstOrDefaultAsync(ct);
 
+    /// <summary>Scheduled jobs: every organization, so that each is then processed inside its own tenant filter.</summary>
+    public static Task<List<Guid>> OrganizationIdsAsync(ComplianceDbContext db, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().OrderBy(o => o.CreatedAt).Select(o => o.Id).ToListAsync(ct);
+
     /// <summary>
     /// Import workers: claims the oldest queued import, or a running one whose worker stopped renewing its lease,
     /// of any organization. The conditional update makes the claim safe when several instances race for it.

@@ -11,7 +11,7 @@ public sealed class LayoutModel(ComplianceDbContext db)
 {
     public sealed record OrganizationChoice(Guid Id, string Name);
 
-    public sealed record Shell(bool SignedIn, string? UserName, IReadOnlyList<string> Roles, Guid? CurrentOrganizationId, string? CurrentOrganizationName, IReadOnlyList<OrganizationChoice> Organizations);
+    public sealed record Shell(bool SignedIn, string? UserName, IReadOnlyList<string> Roles, Guid? CurrentOrganizationId, string? CurrentOrganizationName, IReadOnlyList<OrganizationChoice> Organizations, int UnreadNotifications = 0);
 
     public async Task<Shell> ForAsync(ClaimsPrincipal user)
     {
@@ -25,6 +25,7 @@ public sealed class LayoutModel(ComplianceDbContext db)
                 .Select(o => new OrganizationChoice(o.Id, o.Name)).ToListAsync();
         }
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct().ToList();
-        return new Shell(true, user.Identity.Name, roles, current, organizations.FirstOrDefault(o => o.Id == current)?.Name, organizations);
+        var unread = current is null ? 0 : await db.Notifications.CountAsync(n => n.ReadAt == null);
+        return new Shell(true, user.Identity.Name, roles, current, organizations.FirstOrDefault(o => o.Id == current)?.Name, organizations, unread);
     }
 }

@@ -12,6 +12,7 @@ public sealed class DetailsModel(ComplianceDbContext db) : PageModel
     public SupplierResponse Supplier { get; private set; } = null!;
     public string? ParentName { get; private set; }
     public AuditEvents.Page History { get; private set; } = null!;
+    public Features.Audits.ListAudits.Page Audits { get; private set; } = null!;
     public bool CanWrite => User.IsInRole("Admin") || User.IsInRole("ComplianceOfficer");
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -21,6 +22,7 @@ public sealed class DetailsModel(ComplianceDbContext db) : PageModel
         Supplier = outcome.Value!;
         if (Supplier.ParentId is { } parentId)
             ParentName = await db.Suppliers.Where(s => s.Id == parentId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        Audits = await Features.Audits.ListAudits.HandleAsync(new Features.Audits.ListAudits.Query(id), db, ct);
         History = await AuditEvents.ListAsync(new AuditEvents.Query("Supplier", id.ToString(), PageSize: 20), db, ct);
         return Page();
     }

@@ -104,7 +104,10 @@ public sealed class EditModel(ComplianceDbContext db, TimeProvider clock) : Page
     {
         if (Id is not { } id) return NotFound();
         var deleted = await DeleteSupplier.HandleAsync(id, db, ct);
-        return deleted.Succeeded ? Redirect("/Suppliers") : NotFound();
+        if (deleted.Failure == Infrastructure.Http.Failure.NotFound) return NotFound();
+        if (deleted.Succeeded) return Redirect("/Suppliers");
+        deleted.AddTo(ModelState, nameof(Input));
+        return await OnGetAsync(ct);
     }
 
     private void PadProducts()

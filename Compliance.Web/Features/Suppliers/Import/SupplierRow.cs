@@ -25,6 +25,9 @@ public static partial class SupplierRows
         "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
     };
 
+    /// <summary>True for what Excel shows for a failed formula (#N/A, #REF!, …): an error, not data.</summary>
+    public static bool IsSpreadsheetError(string value) => SpreadsheetErrors.Contains(value);
+
     public static SupplierRow Read(SheetRow row, ColumnMapping mapping, IReadOnlyList<ProductDetails>? sheetProducts = null)
     {
         var errors = new List<ImportError>();

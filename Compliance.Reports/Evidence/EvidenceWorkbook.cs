@@ -1,0 +1,94 @@
+using Compliance.Reports.Xlsx;
+
+namespace Compliance.Reports.Evidence;
+
+public sealed record ExportInfo(string Organization, string ExportedBy, DateTime ExportedAt, DateOnly? From, DateOnly? To, string Scope);
+
+public sealed record SupplierLine(string Reference, string Name, string Country, int Tier, string Status, string? Parent, string? Lei, string? Duns, string? Uscc, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record ProductLine(string SupplierReference, string SupplierName, string Product, string? HsCode, string OriginCountry);
+
+public sealed record AuditLine(string Id, string SupplierReference, string SupplierName, string Scheme, string Type, string Announcement, bool Independent, string? Firm, DateOnly Start, DateOnly End, int? WorkersInterviewed, string? Rating);
+
+public sealed record FindingLine(string Id, string AuditId, string SupplierReference, string? IloIndicator, string? FarActivity, string Severity, string Description, DateOnly RaisedOn, bool Open);
+
+public sealed record ActionLine(string Id, string FindingId, string SupplierReference, string Description, string Owner, DateOnly Due, string Status, bool Overdue, string? VerificationMethod, DateTime? VerifiedAt, string? VerifiedBy, string? DisputeReason);
+
+public sealed record EvidenceLine(string Id, string FileName, string OwnerType, string OwnerId, string ContentType, long Length, string Sha256, DateTime UploadedAt, string UploadedBy);
+
+public sealed record AuditTrailLine(long Sequence, DateTime OccurredAt, string Actor, string Action, string EntityType, string EntityId, string? Before, string? After, string Hash);
+
+/// <summary>
+/// Everything behind the organization's claims, as sequences read while the workbook is written (nothing is held
+/// whole), and the areas of the product that are not in this export yet.
+/// </summary>
+public sealed record EvidenceWorkbookModel(
+    ExportInfo Info,
+    IEnumerable<SupplierLine> Suppliers,
+    IEnumerable<ProductLine> Products,
+    IEnumerable<AuditLine> Audits,
+    IEnumerable<FindingLine> Findings,
+    IEnumerable<ActionLine> Actions,
+    IEnumerable<EvidenceLine> Evidence,
+    IEnumerable<AuditTrailLine> AuditTrail,
+    IReadOnlyList<string> NotYetExported);
+
+/// <summary>The auditor's evidence workbook: a README sheet, then one sheet per kind of record, each traceable by id and hash.</summary>
+public static class EvidenceWorkbook
+{
+    public static void Write(Stream output, EvidenceWorkbookModel model)
+    {
+        using var book = new XlsxWriter(output, leaveOpen: true);
+        Readme(book, model);
+
+        var suppliers = book.AddSheet("Suppliers", [new("Reference", 14), new("Name", 42), new("Country", 9), new("Tier", 6), new("Status", 11), new("Supplies (reference)", 16), new("LEI", 22), new("DUNS", 11), new("USCC", 20), new("Created (UTC)", 19), new("Updated (UTC)", 19)]);
+        foreach (var s in model.Suppliers)
+            suppliers.Write(s.Reference).Write(s.Name).Write(s.Country).Write(s.Tier).Write(s.Status).Write(s.Parent).Write(s.Lei).Write(s.Duns).Write(s.Uscc).Write(s.CreatedAt).Write(s.UpdatedAt).EndRow();
+
+        var products = book.AddSheet("Products", [new("Supplier reference", 16), new("Supplier", 36), new("Product", 32), new("HS code", 10), new("Country of origin", 10)]);
+        foreach (var p in model.Products)
+            products.Write(p.SupplierReference).Write(p.SupplierName).Write(p.Product).Write(p.HsCode).Write(p.OriginCountry).EndRow();
+
+        var audits = book.AddSheet("Audits", [new("Audit id", 38), new("Supplier reference", 16), new("Supplier", 32), new("Scheme", 12), new("Type", 10), new("Announcement", 14), new("Independent", 11), new("Audit firm", 22), new("Start", 11), new("End", 11), new("Workers interviewed", 10), new("Rating", 9)]);
+        foreach (var a in model.Audits)
+            audits.Write(a.Id).Write(a.SupplierReference).Write(a.SupplierName).Write(a.Scheme).Write(a.Type).Write(a.Announcement).Write(a.Independent).Write(a.Firm).Write(a.Start).Write(a.End).Write(a.WorkersInterviewed).Write(a.Rating).EndRow();
+
+        var findings = book.AddSheet("Findings", [new("Finding id", 38), new("Audit id", 38), new("Supplier reference", 16), new("ILO indicator", 26), new("FAR 52.222-50(b)", 24), new("Severity", 13), new("Description", 60), new("Raised", 11), new("Open", 7)]);
+        foreach (var f in model.Findings)
+            findings.Write(f.Id).Write(f.AuditId).Write(f.SupplierReference).Write(f.IloIndicator).Write(f.FarActivity).Write(f.Severity).Write(f.Description).Write(f.RaisedOn).Write(f.Open).EndRow();
+
+        var actions = book.AddSheet("Corrective actions", [new("Action id", 38), new("Finding id", 38), new("Supplier reference", 16), new("Action", 50), new("Owner", 20), new("Due", 11), new("Status", 12), new("Overdue", 8), new("Verified by method", 16), new("Verified (UTC)", 19), new("Verified by", 24), new("Dispute reason", 40)]);
+        foreach (var c in model.Actions)
+            actions.Write(c.Id).Write(c.FindingId).Write(c.SupplierReference).Write(c.Description).Write(c.Owner).Write(c.Due).Write(c.Status).Write(c.Overdue).Write(c.VerificationMethod).Write(c.VerifiedAt).Write(c.VerifiedBy).Write(c.DisputeReason).EndRow();
+
+        var evidence = book.AddSheet("Evidence files", [new("Evidence id", 38), new("File name", 32), new("Backs", 16), new("Backs id", 38), new("Content type", 22), new("Bytes", 12), new("SHA-256", 68), new("Uploaded (UTC)", 19), new("Uploaded by", 26)]);
+        foreach (var e in model.Evidence)
+            evidence.Write(e.Id).Write(e.FileName).Write(e.OwnerType).Write(e.OwnerId).Write(e.ContentType).Write(e.Length).Write(e.Sha256).Write(e.UploadedAt).Write(e.UploadedBy).EndRow();
+
+        var trail = book.AddSheet("Audit trail", [new("#", 8), new("When (UTC)", 19), new("Who", 26), new("What", 9), new("Record type", 18), new("Record id", 38), new("Before", 50), new("After", 50), new("Hash", 68)]);
+        foreach (var t in model.AuditTrail)
+            trail.Write(t.Sequence).Write(t.OccurredAt).Write(t.Actor).Write(t.Action).Write(t.EntityType).Write(t.EntityId).Write(t.Before).Write(t.After).Write(t.Hash).EndRow();
+    }
+
+    private static void Readme(XlsxWriter book, EvidenceWorkbookModel model)
+    {
+        var i = model.Info;
+        var readme = book.AddSheet("README", [new("About this export", 24), new("Details", 110)]);
+        void Line(string label, string? text) => readme.Write(label).Write(text).EndRow();
+        Line("Evidence workbook of", i.Organization);
+        Line("Exported at (UTC)", i.ExportedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        Line("Exported by", i.ExportedBy);
+        Line("Period", i.From is null && i.To is null ? "all records" : $"{i.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the beginning"} to {i.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "today"} (audits by end date, evidence by upload date, audit trail by date)");
+        Line("Suppliers", i.Scope);
+        Line("", null);
+        Line("Sheet", "What it holds");
+        Line("Suppliers", "The supplier register as it stands now: reference, name, country (ISO 3166-1 alpha-2), tier, status, identifiers.");
+        Line("Products", "What each supplier sells, with HS code and country of origin (empty: the supplier's country).");
+        Line("Audits", "Social audits in the period: scheme, type, whether announced and independent (Cal. Civ. Code 1714.43(c)(2)), firm and dates.");
+        Line("Findings", "What the audits found, by ILO forced-labour indicator and FAR 52.222-50(b) prohibited activity, with severity and whether still open.");
+        Line("Corrective actions", "The actions on those findings: owner, due date, status, whether overdue, and how completion was verified.");
+        Line("Evidence files", "Every file a claim rests on, with its SHA-256: hash the file you hold and compare.");
+        Line("Audit trail", "Every change in the period, hash-chained: each hash covers the event and the hash before it (GET /api/v1/audit-events/verify checks the chain).");
+        foreach (var area in model.NotYetExported) Line("Not yet exported", area);
+    }
+}

@@ -1,0 +1,123 @@
+using System.IO.Pipelines;
+using Compliance.Domain.Audits;
+using Compliance.Reports.Evidence;
+using Compliance.Web.Features.Audits;
+using Compliance.Web.Infrastructure.Identity;
+using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Web.Features.Exports;
+
+/// <summary>
+/// GET /api/v1/exports/evidence.xlsx?from=&amp;to=&amp;supplierId=&amp;country=: the auditor's workbook, streamed. Rows are read
+/// from the database while the workbook is written, and the bytes leave through a bounded pipe, so the response starts
+/// at once and memory stays flat however large the organization.
+/// </summary>
+public static class EvidenceExport
+{
+    public sealed record Filter(DateOnly? From, DateOnly? To, IReadOnlyList<Guid> SupplierIds, string? Country);
+
+    public static EvidenceWorkbookModel Model(Filter filter, ComplianceDbContext db, ExportInfo info, DateOnly today)
+    {
+        var suppliers = db.Suppliers.AsNoTracking();
+        if (filter.SupplierIds.Count > 0) suppliers = suppliers.Where(s => filter.SupplierIds.Contains(s.Id));
+        if (filter.Country is { } country) suppliers = suppliers.Where(s => s.Country == country);
+        var supplierIds = suppliers.Select(s => s.Id);
+        var fromTime = filter.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toTime = filter.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        var audits = db.Audits.AsNoTracking().Where(a => supplierIds.Contains(a.SupplierId));
+        if (filter.From is { } from) audits = audits.Where(a => a.EndDate >= from);
+        if (filter.To is { } to) audits = audits.Where(a => a.EndDate <= to);
+        var auditIds = audits.Select(a => a.Id);
+        var findings = db.Findings.AsNoTracking().Where(f => auditIds.Contains(f.AuditId));
+        var findingIds = findings.Select(f => f.Id);
+        var actions = db.CorrectiveActions.AsNoTracking().Where(c => findingIds.Contains(c.FindingId));
+        var evidence = db.EvidenceFiles.AsNoTracking();
+        if (fromTime is { } ef) evidence = evidence.Where(e => e.UploadedAt >= ef);
+        if (toTime is { } et) evidence = evidence.Where(e => e.UploadedAt < et);
+        var trail = db.AuditEvents.AsNoTracking();
+        if (fromTime is { } tf) trail = trail.Where(e => e.OccurredAt >= tf);
+        if (toTime is { } tt) trail = trail.Where(e => e.OccurredAt < tt);
+        var references = db.Suppliers.AsNoTracking();
+        CorrectiveActionStatus[] done = [CorrectiveActionStatus.Completed, CorrectiveActionStatus.Verified];
+
+        return new EvidenceWorkbookModel(
+            info,
+            suppliers.OrderBy(s => s.ExternalReference)
+                .Select(s => new SupplierLine(s.ExternalReference, s.Name, s.Country, s.Tier, s.Status.ToString(),
+                    references.Where(p => p.Id == s.ParentId).Select(p => p.ExternalReference).FirstOrDefault(), s.Lei, s.Duns, s.Uscc, s.CreatedAt, s.UpdatedAt))
+                .AsEnumerable(),
+            db.SupplierProducts.AsNoTracking()
+                .Join(suppliers, p => p.SupplierId, s => s.Id, (p, s) => new { p.Name, p.HsCode, p.OriginCountry, s.ExternalReference, Supplier = s.Name, s.Country })
+                .OrderBy(x => x.ExternalReference).ThenBy(x => x.Name)
+                .AsEnumerable()
+                .Select(x => new ProductLine(x.ExternalReference, x.Supplier, x.Name, x.HsCode, x.OriginCountry ?? x.Country)),
+            audits.OrderBy(a => a.EndDate).ThenBy(a => a.Id)
+                .Join(references, a => a.SupplierId, s => s.Id, (a, s) => new { a, s.ExternalReference, s.Name })
+                .AsEnumerable()
+                .Select(x => new AuditLine(x.a.Id.ToString(), x.ExternalReference, x.Name, x.a.Scheme.ToString(), x.a.Type.ToString(), x.a.Announcement.ToString(),
+                    x.a.IsIndependent, x.a.AuditFirm, x.a.StartDate, x.a.EndDate, x.a.WorkersInterviewed, x.a.Rating)),
+            findings.OrderBy(f => f.RaisedOn).ThenBy(f => f.Id)
+                .Join(references, f => f.SupplierId, s => s.Id, (f, s) => new
+                {
+                    f, s.ExternalReference,
+                    Open = f.Actions.Any(c => c.Status != CorrectiveActionStatus.Verified) || (f.Actions.Count == 0 && f.Severity != FindingSeverity.Observation),
+                })
+                .AsEnumerable()
+                .Select(x => new FindingLine(x.f.Id.ToString(), x.f.AuditId.ToString(), x.ExternalReference, x.f.IloIndicator?.ToString(), x.f.FarActivity?.ToString(),
+                    x.f.Severity.ToString(), x.f.Description, x.f.RaisedOn, x.Open)),
+            actions.OrderBy(c => c.DueDate).ThenBy(c => c.Id)
+                .Join(references, c => c.SupplierId, s => s.Id, (c, s) => new { c, s.ExternalReference })
+                .AsEnumerable()
+                .Select(x => new ActionLine(x.c.Id.ToString(), x.c.FindingId.ToString(), x.ExternalReference, x.c.Description, x.c.Owner, x.c.DueDate,
+                    x.c.Status.ToString(), !done.Contains(x.c.Status) && x.c.DueDate < today, x.c.VerificationMethod?.ToString(), x.c.VerifiedAt, x.c.VerifiedBy, x.c.DisputeReason)),
+            evidence.OrderBy(e => e.UploadedAt).ThenBy(e => e.Id).AsEnumerable()
+                .Select(e => new EvidenceLine(e.Id.ToString(), e.FileName, e.OwnerType.ToString(), e.OwnerId.ToString(), e.ContentType, e.Length, e.Sha256, e.UploadedAt, e.UploadedBy)),
+            trail.OrderBy(e => e.Sequence).AsEnumerable()
+                .Select(e => new AuditTrailLine(e.Sequence, e.OccurredAt, e.Actor, e.Action.ToString(), e.EntityType, e.EntityId, e.Before, e.After, e.Hash)),
+            ["Screening hits and list editions (screening is not in the product yet)", "Attestations", "Grievances (counts and categories)", "Disclosures"]);
+    }
+
+    /// <summary>Writes the workbook on a worker thread into a pipe (the XLSX writer is synchronous) and copies the pipe to the response.</summary>
+    public static async Task WriteAsync(HttpContext http, Filter filter, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var organization = await db.Organizations.Where(o => o.Id == db.Tenant.RequiredOrganizationId).Select(o => o.Name).FirstAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var scope = filter.SupplierIds.Count > 0 ? $"{filter.SupplierIds.Count} chosen supplier(s)" : filter.Country is { } c ? $"suppliers in {Domain.Common.Countries.NameOf(c)}" : "all suppliers";
+        var info = new ExportInfo(organization, ComplianceClaims.ActorOf(http.User) ?? "unknown", now, filter.From, filter.To, scope);
+        var model = Model(filter, db, info, Today.Of(clock));
+
+        http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"evidence-{now:yyyyMMdd-HHmm}.xlsx\"";
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
+        var writing = Task.Run(async () =>
+        {
+            try
+            {
+                // leaveOpen: disposing the stream would complete the pipe as if the workbook were whole.
+                await using (var stream = pipe.Writer.AsStream(leaveOpen: true))
+                    EvidenceWorkbook.Write(stream, model);
+                await pipe.Writer.CompleteAsync();
+            }
+            catch (Exception e)
+            {
+                await pipe.Writer.CompleteAsync(e); // the response is cut short: an auditor never receives a silently partial workbook
+            }
+        }, ct);
+        await pipe.Reader.CopyToAsync(http.Response.Body, ct);
+        await writing;
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/exports/evidence.xlsx", async (DateOnly? from, DateOnly? to, Guid[]? supplierId, string? country, HttpContext http, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (from is { } f && to is { } t && t < f)
+                    return Infrastructure.Http.Problems.Rule(StatusCodes.Status400BadRequest, "to", "before_from", $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
+                if (country is { Length: > 0 } && !Domain.Common.Countries.IsKnownAlpha2(country.ToUpperInvariant()))
+                    return Infrastructure.Http.Problems.Rule(StatusCodes.Status400BadRequest, "country", "unknown_country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
+                await WriteAsync(http, new Filter(from, to, supplierId ?? [], country is { Length: > 0 } ? country.ToUpperInvariant() : null), db, clock, ct);
+                return Results.Empty;
+            })
+            .RequireAuthorization(Policies.Read).WithTags("Exports").WithName("ExportEvidenceWorkbook");
+}
