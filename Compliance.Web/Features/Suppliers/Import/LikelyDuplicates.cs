@@ -9,7 +9,10 @@ namespace Compliance.Web.Features.Suppliers.Import;
 /// </summary>
 public sealed class LikelyDuplicates
 {
-    private readonly Dictionary<ulong, (Guid Id, ulong Reference)> index = [];
+    private readonly Dictionary<ulong, (Guid Id, ulong Reference)> index;
+
+    /// <param name="capacity">Expected keys: sized once, so a million-row import never holds two copies while the table grows.</param>
+    public LikelyDuplicates(int capacity = 0) => index = new Dictionary<ulong, (Guid Id, ulong Reference)>(capacity);
 
     private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
     {
@@ -53,6 +56,18 @@ public sealed class LikelyDuplicates
         if (lei is not null) yield return (Hash($"lei\u001f{lei}"), "same LEI");
         if (duns is not null) yield return (Hash($"duns\u001f{duns}"), "same DUNS");
         if (uscc is not null) yield return (Hash($"uscc\u001f{uscc}"), "same USCC");
+    }
+
+    /// <summary>
+    /// FNV-1a, 128 bits: identifies an external reference among a million with a collision chance near 10^-27,
+    /// in 16 bytes instead of the string.
+    /// </summary>
+    public static UInt128 Hash128(string text)
+    {
+        var hash = new UInt128(0x6c62272e07bb0142, 0x62b821756295c58d);
+        var prime = new UInt128(0x0000000001000000, 0x000000000000013B);
+        foreach (var c in text) hash = (hash ^ c) * prime;
+        return hash;
     }
 
     /// <summary>FNV-1a, 64 bits: stable across processes (string.GetHashCode is randomized), so a resumed import sees the same keys.</summary>

@@ -56,17 +56,19 @@ public sealed class RunImport(
         var sheetProducts = ProductSheetOf(path, import);
 
         // Where each reference first appears: later rows with it are duplicates, and a parent may be defined further down.
-        var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Keyed by a 128-bit hash of the reference, not the string: a third of the memory at a million rows.
+        var firstRow = new Dictionary<UInt128, int>(import.TotalRows);
         var referenceColumn = new HashSet<int> { mapping.ColumnOf(ImportFields.ExternalReference) ?? -1 };
         foreach (var row in SheetLayout.DataRows(SupplierFile.ReadRows(path, shape, limits, referenceColumn), import.HeaderRow))
         {
             var reference = SupplierRows.ReferenceOf(row, mapping);
-            if (reference.Length > 0) firstRow.TryAdd(reference, row.Number);
+            if (reference.Length > 0) firstRow.TryAdd(LikelyDuplicates.Hash128(reference), row.Number);
         }
 
         // The organization's suppliers: for likely duplicates, and to look up in the database only references that may exist.
-        var duplicates = new LikelyDuplicates();
-        var known = new HashSet<ulong>();
+        var existingCount = await db.Suppliers.CountAsync(ct);
+        var duplicates = new LikelyDuplicates(capacity: (existingCount + import.TotalRows) * 3 / 2);
+        var known = new HashSet<ulong>(existingCount);
         await foreach (var s in db.Suppliers.AsNoTracking()
                            .Select(s => new { s.Id, s.ExternalReference, s.Name, s.Country, s.Lei, s.Duns, s.Uscc }).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -88,7 +90,7 @@ public sealed class RunImport(
                 // Committed before a restart: only the links to parents further down are still to be made.
                 if (!hasParents || rejectedBefore.Contains(row.Number)) continue;
                 var done = SupplierRows.Read(row, mapping);
-                if (done.ParentExternalReference is { } p && firstRow.GetValueOrDefault(p) > row.Number)
+                if (done.ParentExternalReference is { } p && firstRow.GetValueOrDefault(LikelyDuplicates.Hash128(p)) > row.Number)
                     forward.Add(new ForwardLink(row.Number, done.ExternalReference, p));
                 continue;
             }
@@ -122,7 +124,7 @@ public sealed class RunImport(
     }
 
     private async Task CommitBatchAsync(SupplierImport import, string worker, List<SupplierRow> rows, int nextRow,
-        Dictionary<string, int> firstRow, HashSet<ulong> known, LikelyDuplicates duplicates, List<ForwardLink> forward, CancellationToken ct)
+        Dictionary<UInt128, int> firstRow, HashSet<ulong> known, LikelyDuplicates duplicates, List<ForwardLink> forward, CancellationToken ct)
     {
         var organization = db.Tenant.RequiredOrganizationId;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -151,7 +153,7 @@ public sealed class RunImport(
         {
             var errors = new List<ImportError>(row.Errors);
             var reference = row.ExternalReference;
-            if (reference.Length > 0 && firstRow.TryGetValue(reference, out var first) && first != row.Row)
+            if (reference.Length > 0 && firstRow.TryGetValue(LikelyDuplicates.Hash128(reference), out var first) && first != row.Row)
                 errors.Add(new(row.Row, mapping!.HeaderOf(ImportFields.ExternalReference), "duplicate_external_reference",
                     $"Row {row.Row}, column '{mapping!.HeaderOf(ImportFields.ExternalReference)}': the external reference '{reference}' already appears in row {first}; only the first row with it is imported."));
 
@@ -162,11 +164,11 @@ public sealed class RunImport(
                 if (inBatch.TryGetValue(parent, out var p)) parentId = p.Id;
                 else if (existing.TryGetValue(parent, out var e)) parentId = e.Id;
                 else if (parents.TryGetValue(parent, out var id)) parentId = id;
-                else if (firstRow.GetValueOrDefault(parent) > row.Row) linkLater = true;
+                else if (firstRow.GetValueOrDefault(LikelyDuplicates.Hash128(parent)) > row.Row) linkLater = true;
                 else
                 {
                     var column = mapping!.HeaderOf(ImportFields.ParentExternalReference);
-                    errors.Add(new(row.Row, column, "parent_not_found", firstRow.TryGetValue(parent, out var parentRow)
+                    errors.Add(new(row.Row, column, "parent_not_found", firstRow.TryGetValue(LikelyDuplicates.Hash128(parent), out var parentRow)
                         ? $"Row {row.Row}, column '{column}': the parent '{parent}' (row {parentRow}) was rejected, so this row is too. Fix that row and upload both again."
                         : $"Row {row.Row}, column '{column}': no supplier with the external reference '{parent}' exists in this file or in your organization."));
                 }
