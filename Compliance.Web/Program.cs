@@ -22,6 +22,7 @@ builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environmen
 builder.Services.AddComplianceBlobs(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
 builder.Services.AddComplianceJobs(builder.Configuration);
+builder.Services.AddSingleton<Compliance.Web.Infrastructure.Screening.BundledScreening>();
 builder.Services.AddSupplierImports(builder.Configuration);
 // Keys survive restarts so sign-in cookies stay valid. (Several instances will share them through the database.)
 builder.Services.AddDataProtection()

@@ -25,6 +25,7 @@ public static class Endpoints
         GetSupplier.Map(api);
         ListSuppliers.Map(api);
         DeleteSupplier.Map(api);
+        SupplierRiskProfile.Map(api);
         Suppliers.Import.ImportSetup.Map(api);
         AuditEvents.Map(api);
         RecordAudit.Map(api);

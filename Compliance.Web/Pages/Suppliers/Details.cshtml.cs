@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Compliance.Web.Pages.Suppliers;
 
-public sealed class DetailsModel(ComplianceDbContext db) : PageModel
+public sealed class DetailsModel(ComplianceDbContext db, Infrastructure.Screening.BundledScreening screening, TimeProvider clock) : PageModel
 {
     public SupplierResponse Supplier { get; private set; } = null!;
     public string? ParentName { get; private set; }
     public AuditEvents.Page History { get; private set; } = null!;
     public Features.Audits.ListAudits.Page Audits { get; private set; } = null!;
+    public SupplierRiskProfile.Profile Risk { get; private set; } = null!;
     public bool CanWrite => User.IsInRole("Admin") || User.IsInRole("ComplianceOfficer");
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -22,6 +23,7 @@ public sealed class DetailsModel(ComplianceDbContext db) : PageModel
         Supplier = outcome.Value!;
         if (Supplier.ParentId is { } parentId)
             ParentName = await db.Suppliers.Where(s => s.Id == parentId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        Risk = (await SupplierRiskProfile.HandleAsync(id, db, screening, clock, ct)).Value!;
         Audits = await Features.Audits.ListAudits.HandleAsync(new Features.Audits.ListAudits.Query(id), db, ct);
         History = await AuditEvents.ListAsync(new AuditEvents.Query("Supplier", id.ToString(), PageSize: 20), db, ct);
         return Page();
