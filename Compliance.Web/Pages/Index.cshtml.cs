@@ -8,7 +8,7 @@ namespace Compliance.Web.Pages;
 public sealed class IndexModel(ComplianceDbContext db) : PageModel
 {
     public OrganizationOverview.Figures Overview { get; private set; } = null!;
-    public AuditEvents.Page Recent { get; private set; } = null!;
+    public Features.Paged<AuditEvents.Row> Recent { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -12,12 +12,7 @@ public static class AuditEvents
 
     public sealed record Row(Guid Id, long Sequence, DateTime OccurredAt, string Actor, AuditAction Action, string EntityType, string EntityId, string? Before, string? After, string Hash);
 
-    public sealed record Page(IReadOnlyList<Row> Items, int PageNumber, int PageSize, int TotalCount)
-    {
-        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-    }
-
-    public static async Task<Page> ListAsync(Query query, ComplianceDbContext db, CancellationToken ct)
+    public static async Task<Paged<Row>> ListAsync(Query query, ComplianceDbContext db, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var pageNumber = Math.Max(1, query.Page);
@@ -29,7 +24,7 @@ public static class AuditEvents
             .Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .Select(e => new Row(e.Id, e.Sequence, e.OccurredAt, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash))
             .ToListAsync(ct);
-        return new Page(rows, pageNumber, pageSize, total);
+        return new Paged<Row>(rows, pageNumber, pageSize, total);
     }
 
     /// <summary>Recomputes the chain from the first event, streaming, and reports the first broken link.</summary>

@@ -17,18 +17,13 @@ public static class CorrectiveActionQueue
         Guid Id, Guid FindingId, Guid AuditId, Guid SupplierId, string SupplierName, FindingSeverity Severity, string Finding,
         string Description, string Owner, DateOnly DueDate, CorrectiveActionStatus Status, bool Overdue, int DaysOpen);
 
-    public sealed record Page(IReadOnlyList<Row> Items, int PageNumber, int PageSize, int TotalCount)
-    {
-        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-    }
-
     public sealed record AgeingCell(string Bucket, FindingSeverity Severity, int Count);
 
     public sealed record Ageing(IReadOnlyList<string> Buckets, IReadOnlyList<AgeingCell> Cells, int Open, int Overdue);
 
     private static readonly CorrectiveActionStatus[] Done = [CorrectiveActionStatus.Completed, CorrectiveActionStatus.Verified];
 
-    public static async Task<Page> ListAsync(Query query, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Paged<Row>> ListAsync(Query query, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var today = Today.Of(clock);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
@@ -47,7 +42,7 @@ public static class CorrectiveActionQueue
             .Join(db.Findings, a => a.FindingId, f => f.Id, (a, f) => new { a, f })
             .Join(db.Suppliers, x => x.a.SupplierId, s => s.Id, (x, s) => new { x.a, x.f, SupplierName = s.Name })
             .ToListAsync(ct);
-        return new Page(
+        return new Paged<Row>(
             [.. rows.Select(r => new Row(
                 r.a.Id, r.f.Id, r.f.AuditId, r.a.SupplierId, r.SupplierName, r.f.Severity, r.f.Description, r.a.Description, r.a.Owner,
                 r.a.DueDate, r.a.Status, r.a.IsOverdueOn(today), today.DayNumber - DateOnly.FromDateTime(r.a.CreatedAt).DayNumber))],

@@ -14,12 +14,7 @@ public static class ListAudits
         Guid Id, Guid SupplierId, string SupplierName, AuditScheme Scheme, AuditType Type, AuditAnnouncement Announcement, bool IsIndependent,
         string? AuditFirm, DateOnly EndDate, int Findings, int OpenFindings, int ZeroToleranceFindings);
 
-    public sealed record Page(IReadOnlyList<Row> Items, int PageNumber, int PageSize, int TotalCount)
-    {
-        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-    }
-
-    public static async Task<Page> HandleAsync(Query query, ComplianceDbContext db, CancellationToken ct)
+    public static async Task<Paged<Row>> HandleAsync(Query query, ComplianceDbContext db, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var pageNumber = Math.Max(1, query.Page);
@@ -38,7 +33,7 @@ public static class ListAudits
                 a.Findings.Count(f => f.Actions.Any(x => x.Status != CorrectiveActionStatus.Verified) || (f.Actions.Count == 0 && f.Severity != FindingSeverity.Observation)),
                 a.Findings.Count(f => f.Severity == FindingSeverity.ZeroTolerance)))
             .ToListAsync(ct);
-        return new Page(rows, pageNumber, pageSize, total);
+        return new Paged<Row>(rows, pageNumber, pageSize, total);
     }
 
     public static void Map(RouteGroupBuilder api) =>

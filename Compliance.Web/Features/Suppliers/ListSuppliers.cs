@@ -14,12 +14,7 @@ public static class ListSuppliers
 
     public sealed record Row(Guid Id, string ExternalReference, string Name, string Country, string CountryName, int Tier, SupplierStatus Status, int ProductCount, DateTime UpdatedAt);
 
-    public sealed record Page(IReadOnlyList<Row> Items, int PageNumber, int PageSize, int TotalCount)
-    {
-        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-    }
-
-    public static async Task<Page> HandleAsync(Query query, ComplianceDbContext db, CancellationToken ct)
+    public static async Task<Paged<Row>> HandleAsync(Query query, ComplianceDbContext db, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var pageNumber = Math.Max(1, query.Page);
@@ -41,7 +36,7 @@ public static class ListSuppliers
             .Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .Select(s => new { s.Id, s.ExternalReference, s.Name, s.Country, s.Tier, s.Status, ProductCount = s.Products.Count, s.UpdatedAt })
             .ToListAsync(ct);
-        return new Page(
+        return new Paged<Row>(
             [.. rows.Select(r => new Row(r.Id, r.ExternalReference, r.Name, r.Country, Domain.Common.Countries.NameOf(r.Country), r.Tier, r.Status, r.ProductCount, r.UpdatedAt))],
             pageNumber, pageSize, total);
     }

@@ -12,7 +12,7 @@ public sealed class IndexModel(ComplianceDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public bool Verify { get; set; }
 
-    public AuditEvents.Page Result { get; private set; } = null!;
+    public Features.Paged<AuditEvents.Row> Result { get; private set; } = null!;
     public ChainVerification? Verification { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)

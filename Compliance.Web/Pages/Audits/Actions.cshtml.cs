@@ -10,7 +10,7 @@ public sealed class ActionsModel(ComplianceDbContext db, TimeProvider clock) : P
 {
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     public CorrectiveActionQueue.Ageing Ageing { get; private set; } = null!;
-    public CorrectiveActionQueue.Page Queue { get; private set; } = null!;
+    public Features.Paged<CorrectiveActionQueue.Row> Queue { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -10,7 +10,7 @@ public sealed class IndexModel(ComplianceDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public Guid? SupplierId { get; set; }
-    public ListAudits.Page Result { get; private set; } = null!;
+    public Features.Paged<ListAudits.Row> Result { get; private set; } = null!;
     public bool CanWrite => User.IsInRole("Admin") || User.IsInRole("ComplianceOfficer");
 
     public async Task OnGetAsync(CancellationToken ct) =>

@@ -11,8 +11,8 @@ public sealed class DetailsModel(ComplianceDbContext db, Infrastructure.Screenin
 {
     public SupplierResponse Supplier { get; private set; } = null!;
     public string? ParentName { get; private set; }
-    public AuditEvents.Page History { get; private set; } = null!;
-    public Features.Audits.ListAudits.Page Audits { get; private set; } = null!;
+    public Features.Paged<AuditEvents.Row> History { get; private set; } = null!;
+    public Features.Paged<Features.Audits.ListAudits.Row> Audits { get; private set; } = null!;
     public SupplierRiskProfile.Profile Risk { get; private set; } = null!;
     public bool CanWrite => User.IsInRole("Admin") || User.IsInRole("ComplianceOfficer");
 

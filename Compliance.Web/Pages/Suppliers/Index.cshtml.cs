@@ -11,7 +11,7 @@ public sealed class IndexModel(ComplianceDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public ListSuppliers.Page Result { get; private set; } = null!;
+    public Features.Paged<ListSuppliers.Row> Result { get; private set; } = null!;
     public bool CanWrite => User.IsInRole("Admin") || User.IsInRole("ComplianceOfficer");
 
     public async Task OnGetAsync(CancellationToken ct) =>
