@@ -41,5 +41,6 @@ public static class Endpoints
         EvidenceFiles.Map(api);
         Notices.Map(api);
         EvidenceExport.Map(api);
+        EvidenceBundle.Map(api);
     }
 }

@@ -1,7 +1,7 @@
-using System.IO.Pipelines;
 using Compliance.Domain.Audits;
 using Compliance.Reports.Evidence;
 using Compliance.Web.Features.Audits;
+using Compliance.Web.Infrastructure.Http;
 using Compliance.Web.Infrastructure.Identity;
 using Compliance.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -79,44 +79,34 @@ public static class EvidenceExport
             ["Screening hits and list editions (screening is not in the product yet)", "Attestations", "Grievances (counts and categories)", "Disclosures"]);
     }
 
-    /// <summary>Writes the workbook on a worker thread into a pipe (the XLSX writer is synchronous) and copies the pipe to the response.</summary>
-    public static async Task WriteAsync(HttpContext http, Filter filter, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<EvidenceWorkbookModel> ModelForAsync(HttpContext http, Filter filter, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var organization = await db.Organizations.Where(o => o.Id == db.Tenant.RequiredOrganizationId).Select(o => o.Name).FirstAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         var scope = filter.SupplierIds.Count > 0 ? $"{filter.SupplierIds.Count} chosen supplier(s)" : filter.Country is { } c ? $"suppliers in {Domain.Common.Countries.NameOf(c)}" : "all suppliers";
-        var info = new ExportInfo(organization, ComplianceClaims.ActorOf(http.User) ?? "unknown", now, filter.From, filter.To, scope);
-        var model = Model(filter, db, info, Today.Of(clock));
-
-        http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"evidence-{now:yyyyMMdd-HHmm}.xlsx\"";
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
-        var writing = Task.Run(async () =>
-        {
-            try
-            {
-                // leaveOpen: disposing the stream would complete the pipe as if the workbook were whole.
-                await using (var stream = pipe.Writer.AsStream(leaveOpen: true))
-                    EvidenceWorkbook.Write(stream, model);
-                await pipe.Writer.CompleteAsync();
-            }
-            catch (Exception e)
-            {
-                await pipe.Writer.CompleteAsync(e); // the response is cut short: an auditor never receives a silently partial workbook
-            }
-        }, ct);
-        await pipe.Reader.CopyToAsync(http.Response.Body, ct);
-        await writing;
+        var info = new ExportInfo(organization, ComplianceClaims.ActorOf(http.User) ?? "unknown", clock.GetUtcNow().UtcDateTime, filter.From, filter.To, scope);
+        return Model(filter, db, info, Today.Of(clock));
     }
+
+    /// <summary>The period and supplier subset from the query string, or the rule it breaks.</summary>
+    public static (Filter? Filter, IResult? Problem) FilterFrom(DateOnly? from, DateOnly? to, Guid[]? supplierId, string? country)
+    {
+        if (from is { } f && to is { } t && t < f)
+            return (null, Infrastructure.Http.Problems.Rule(StatusCodes.Status400BadRequest, "to", "before_from", $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd})."));
+        if (country is { Length: > 0 } && !Domain.Common.Countries.IsKnownAlpha2(country.ToUpperInvariant()))
+            return (null, Infrastructure.Http.Problems.Rule(StatusCodes.Status400BadRequest, "country", "unknown_country", $"'{country}' is not an ISO 3166-1 alpha-2 country code."));
+        return (new Filter(from, to, supplierId ?? [], country is { Length: > 0 } ? country.ToUpperInvariant() : null), null);
+    }
+
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/exports/evidence.xlsx", async (DateOnly? from, DateOnly? to, Guid[]? supplierId, string? country, HttpContext http, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                if (from is { } f && to is { } t && t < f)
-                    return Infrastructure.Http.Problems.Rule(StatusCodes.Status400BadRequest, "to", "before_from", $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
-                if (country is { Length: > 0 } && !Domain.Common.Countries.IsKnownAlpha2(country.ToUpperInvariant()))
-                    return Infrastructure.Http.Problems.Rule(StatusCodes.Status400BadRequest, "country", "unknown_country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
-                await WriteAsync(http, new Filter(from, to, supplierId ?? [], country is { Length: > 0 } ? country.ToUpperInvariant() : null), db, clock, ct);
+                var (filter, problem) = FilterFrom(from, to, supplierId, country);
+                if (problem is not null) return problem;
+                var model = await ModelForAsync(http, filter!, db, clock, ct);
+                await PipedDownload.WriteAsync(http, XlsxType, $"evidence-{model.Info.ExportedAt:yyyyMMdd-HHmm}.xlsx",
+                    (stream, _) => { EvidenceWorkbook.Write(stream, model); return Task.CompletedTask; }, ct);
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.Read).WithTags("Exports").WithName("ExportEvidenceWorkbook");

@@ -18,6 +18,21 @@ public static class ListSuppliers
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var pageNumber = Math.Max(1, query.Page);
+        var suppliers = Matching(query, db);
+        var total = await suppliers.CountAsync(ct);
+        var rows = await suppliers
+            .OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Select(s => new { s.Id, s.ExternalReference, s.Name, s.Country, s.Tier, s.Status, ProductCount = s.Products.Count, s.UpdatedAt })
+            .ToListAsync(ct);
+        return new Paged<Row>(
+            [.. rows.Select(r => new Row(r.Id, r.ExternalReference, r.Name, r.Country, Domain.Common.Countries.NameOf(r.Country), r.Tier, r.Status, r.ProductCount, r.UpdatedAt))],
+            pageNumber, pageSize, total);
+    }
+
+    /// <summary>The suppliers the list's search and country filter select (the list page, its CSV download).</summary>
+    public static IQueryable<Supplier> Matching(Query query, ComplianceDbContext db)
+    {
         var suppliers = db.Suppliers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -30,15 +45,7 @@ public static class ListSuppliers
             var country = query.Country.Trim().ToUpperInvariant();
             suppliers = suppliers.Where(s => s.Country == country);
         }
-        var total = await suppliers.CountAsync(ct);
-        var rows = await suppliers
-            .OrderBy(s => s.Name).ThenBy(s => s.Id)
-            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
-            .Select(s => new { s.Id, s.ExternalReference, s.Name, s.Country, s.Tier, s.Status, ProductCount = s.Products.Count, s.UpdatedAt })
-            .ToListAsync(ct);
-        return new Paged<Row>(
-            [.. rows.Select(r => new Row(r.Id, r.ExternalReference, r.Name, r.Country, Domain.Common.Countries.NameOf(r.Country), r.Tier, r.Status, r.ProductCount, r.UpdatedAt))],
-            pageNumber, pageSize, total);
+        return suppliers;
     }
 
     public static void Map(RouteGroupBuilder api) =>
