@@ -71,7 +71,7 @@ public static class ImportAuditResults
             {
                 Add(AuditRules.Check(row.Audit.ToDetails(), today));
                 if (rowErrors.Count == 0) Add(AuditRules.Check(row.Finding.ToDetails(), row.Audit.EndDate!.Value, today));
-                if (rowErrors.Count == 0 && row.Action is { } a) Add(AuditRules.Check(a.ToDetails(), row.Audit.EndDate!.Value));
+                if (rowErrors.Count == 0 && row.Action is { } a) Add(AuditRules.Check(a.ToDetails(), row.Audit.EndDate!.Value), ofAction: true);
             }
             if (rowErrors.Count > 0)
             {
@@ -119,8 +119,8 @@ public static class ImportAuditResults
             }
             imported++;
 
-            void Add(RuleViolations violations) => rowErrors.AddRange(violations.Select(v =>
-                new ImportError(row.Row, ColumnOfRule(v.Field), v.Code, $"Row {row.Row}: {v.Message}")));
+            void Add(RuleViolations violations, bool ofAction = false) => rowErrors.AddRange(violations.Select(v =>
+                new ImportError(row.Row, ofAction && v.Field == "description" ? ColumnOf(AuditResultRows.Field.Action) : ColumnOfRule(v.Field), v.Code, $"Row {row.Row}: {v.Message}")));
         }
         await db.SaveChangesAsync(ct);
         return new Summary(parsed.Count, imported, unchanged, rejected, auditsCreated, findingsCreated, actionsCreated, errors);
