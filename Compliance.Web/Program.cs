@@ -17,6 +17,9 @@ if (args is ["schema-script", var provider])
 
 var builder = WebApplication.CreateBuilder(args);
 
+// PDFsharp runs under the AGPL (the product's licence) unless a commercial key is configured.
+Compliance.Reports.Pdf.PdfLicensing.Configure(builder.Configuration["Pdf:LicenseKey"]);
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceBlobs(builder.Configuration, builder.Environment);
