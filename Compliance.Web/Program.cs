@@ -26,6 +26,8 @@ builder.Services.AddComplianceBlobs(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
 builder.Services.AddComplianceJobs(builder.Configuration);
 builder.Services.AddSingleton<Compliance.Web.Infrastructure.Screening.BundledScreening>();
+// Imported suppliers are screened against the bundled lists (registered before the import's own fallback).
+builder.Services.AddScoped<Compliance.Web.Features.Suppliers.Import.ISupplierScreening, Compliance.Web.Features.Suppliers.ScreenImportedSuppliers>();
 builder.Services.AddSupplierImports(builder.Configuration);
 // Keys survive restarts so sign-in cookies stay valid. (Several instances will share them through the database.)
 builder.Services.AddDataProtection()
