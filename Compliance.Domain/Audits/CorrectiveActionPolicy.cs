@@ -1,8 +1,8 @@
 namespace Compliance.Domain.Audits;
 
 /// <summary>
-/// How long a supplier has to correct a finding, by severity; set per organization. The defaults follow common
-/// social-audit practice (SMETA and amfori BSCI CAP timelines): zero tolerance 30 days, major 90, minor 180.
+/// How long a supplier has to correct a finding, by severity; set per organization. Defaults: zero tolerance
+/// 30 days, major 90, minor 180 (observations, which need no action, a year if one is planned).
 /// </summary>
 public sealed record CorrectiveActionPolicy(int ZeroToleranceDays = 30, int MajorDays = 90, int MinorDays = 180, int ObservationDays = 365)
 {

@@ -21,7 +21,8 @@ public static class EvidenceBundle
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task WriteAsync(Stream output, EvidenceWorkbookModel model, IEnumerable<EvidenceLine> files, string scope, IBlobStore blobs, CancellationToken ct)
+    /// <summary>The files are those of the workbook's Evidence sheet: its query runs again once the workbook is written.</summary>
+    public static async Task WriteAsync(Stream output, EvidenceWorkbookModel model, string scope, IBlobStore blobs, CancellationToken ct)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
         await using (var workbook = zip.CreateEntry("evidence.xlsx", CompressionLevel.NoCompression).Open())
@@ -29,7 +30,7 @@ public static class EvidenceBundle
 
         var manifest = new List<ManifestEntry>();
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in files)
+        foreach (var file in model.Evidence)
         {
             var path = $"files/{file.OwnerType}/{file.Id}-{Safe(file.FileName)}";
             if (!used.Add(path)) continue;
@@ -64,11 +65,9 @@ public static class EvidenceBundle
                 var (filter, problem) = EvidenceExport.FilterFrom(from, to, supplierId, country);
                 if (problem is not null) return problem;
                 var model = await EvidenceExport.ModelForAsync(http, filter!, db, clock, ct);
-                // The files are those the workbook's Evidence sheet lists, read again after the workbook is written.
-                var files = EvidenceExport.Model(filter!, db, model.Info, Audits.Today.Of(clock)).Evidence;
                 var scope = db.Tenant.RequiredOrganizationId.ToString();
                 await PipedDownload.WriteAsync(http, "application/zip", $"evidence-bundle-{model.Info.ExportedAt:yyyyMMdd-HHmm}.zip",
-                    (stream, token) => WriteAsync(stream, model, files, scope, blobs, token), ct);
+                    (stream, token) => WriteAsync(stream, model, scope, blobs, token), ct);
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.Read).WithTags("Exports").WithName("ExportEvidenceBundle");
