@@ -2,6 +2,7 @@ using System.Data.Common;
 using Compliance.Tests.Fixtures;
 using Compliance.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Compliance.Web.Infrastructure.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Compliance.Tests.Integration;
@@ -17,13 +18,16 @@ public sealed class SchemaTests
     public async Task Migrated_schema_matches_the_model(DatabaseProvider provider)
     {
         await using var migrated = await ComplianceApp.StartAsync(provider);
-        await using var created = await ComplianceApp.StartAsync(provider);
         migrated.CreateClient().Dispose(); // starts the app, which applies the migrations
 
-        using var createdScope = created.Services.CreateScope();
-        var createdDb = createdScope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
-        // The app already migrated this one at start-up; start it over from the model alone.
-        await createdDb.Database.EnsureDeletedAsync();
+        // The second database is made from the model alone, outside any running app, so no background
+        // worker holds a connection to it while it is created.
+        var folder = Directory.CreateTempSubdirectory("compliance-schema-").FullName;
+        await using var createdDb = provider == DatabaseProvider.Sqlite
+            ? (ComplianceDbContext)new SqliteComplianceDbContext(new DbContextOptionsBuilder<SqliteComplianceDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(folder, "created.db")};Pooling=false").Options, new TenantContext(), new AuditTrail(TimeProvider.System))
+            : new PostgresComplianceDbContext(new DbContextOptionsBuilder<PostgresComplianceDbContext>()
+                .UseNpgsql(await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync()).Options, new TenantContext(), new AuditTrail(TimeProvider.System));
         await createdDb.Database.EnsureCreatedAsync();
 
         using var migratedScope = migrated.Services.CreateScope();
