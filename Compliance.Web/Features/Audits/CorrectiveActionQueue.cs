@@ -28,6 +28,21 @@ public static class CorrectiveActionQueue
         var today = Today.Of(clock);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var pageNumber = Math.Max(1, query.Page);
+        var actions = Matching(query, db, today);
+        var total = await actions.CountAsync(ct);
+        var rows = await Joined(actions.Skip((pageNumber - 1) * pageSize).Take(pageSize), db).ToListAsync(ct);
+        return new Paged<Row>([.. rows.Select(r => r.ToRow(today))], pageNumber, pageSize, total);
+    }
+
+    /// <summary>Every action the query selects, in due-date order, read as it streams (the list page's CSV).</summary>
+    public static IEnumerable<Row> All(Query query, ComplianceDbContext db, TimeProvider clock)
+    {
+        var today = Today.Of(clock);
+        return Joined(Matching(query, db, today), db).AsEnumerable().Select(r => r.ToRow(today));
+    }
+
+    private static IQueryable<CorrectiveAction> Matching(Query query, ComplianceDbContext db, DateOnly today)
+    {
         var actions = db.CorrectiveActions.AsNoTracking();
         if (query.Status is { } status) actions = actions.Where(a => a.Status == status);
         if (query.OpenOnly) actions = actions.Where(a => !Done.Contains(a.Status));
@@ -35,18 +50,19 @@ public static class CorrectiveActionQueue
         if (query.Overdue == true) actions = actions.Where(a => !Done.Contains(a.Status) && a.DueDate < today);
         if (query.Overdue == false) actions = actions.Where(a => Done.Contains(a.Status) || a.DueDate >= today);
         if (query.SupplierId is { } supplierId) actions = actions.Where(a => a.SupplierId == supplierId);
-        var total = await actions.CountAsync(ct);
-        var rows = await actions
-            .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
-            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+        return actions.OrderBy(a => a.DueDate).ThenBy(a => a.Id);
+    }
+
+    private static IQueryable<Joint> Joined(IQueryable<CorrectiveAction> actions, ComplianceDbContext db) =>
+        actions
             .Join(db.Findings, a => a.FindingId, f => f.Id, (a, f) => new { a, f })
-            .Join(db.Suppliers, x => x.a.SupplierId, s => s.Id, (x, s) => new { x.a, x.f, SupplierName = s.Name })
-            .ToListAsync(ct);
-        return new Paged<Row>(
-            [.. rows.Select(r => new Row(
-                r.a.Id, r.f.Id, r.f.AuditId, r.a.SupplierId, r.SupplierName, r.f.Severity, r.f.Description, r.a.Description, r.a.Owner,
-                r.a.DueDate, r.a.Status, r.a.IsOverdueOn(today), today.DayNumber - DateOnly.FromDateTime(r.a.CreatedAt).DayNumber))],
-            pageNumber, pageSize, total);
+            .Join(db.Suppliers, x => x.a.SupplierId, s => s.Id, (x, s) => new Joint(x.a, x.f, s.Name));
+
+    private sealed record Joint(CorrectiveAction Action, Finding Finding, string SupplierName)
+    {
+        public Row ToRow(DateOnly today) => new(
+            Action.Id, Finding.Id, Finding.AuditId, Action.SupplierId, SupplierName, Finding.Severity, Finding.Description, Action.Description, Action.Owner,
+            Action.DueDate, Action.Status, Action.IsOverdueOn(today), today.DayNumber - DateOnly.FromDateTime(Action.CreatedAt).DayNumber);
     }
 
     public static async Task<Ageing> AgeingAsync(ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
