@@ -31,4 +31,13 @@ public static class PipedDownload
         await pipe.Reader.CopyToAsync(http.Response.Body, ct);
         await writing;
     }
+
+    /// <summary>A CSV download written row by row; the writer neutralises cells that could run as formulas.</summary>
+    public static Task CsvAsync(HttpContext http, string fileName, Action<Compliance.Reports.Csv.CsvExportWriter> write, CancellationToken ct) =>
+        WriteAsync(http, "text/csv; charset=utf-8", fileName, (stream, _) =>
+        {
+            using var csv = Compliance.Reports.Csv.CsvExportWriter.Create(stream, leaveOpen: true);
+            write(csv);
+            return Task.CompletedTask;
+        }, ct);
 }

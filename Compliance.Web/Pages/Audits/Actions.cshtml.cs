@@ -22,15 +22,13 @@ public sealed class ActionsModel(ComplianceDbContext db, TimeProvider clock) : P
     /// <summary>The whole queue the page shows (not just its first 200), as CSV.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        await Infrastructure.Http.PipedDownload.WriteAsync(HttpContext, "text/csv; charset=utf-8", Overdue ? "overdue-corrective-actions.csv" : "open-corrective-actions.csv", (stream, _) =>
+        await Infrastructure.Http.PipedDownload.CsvAsync(HttpContext, Overdue ? "overdue-corrective-actions.csv" : "open-corrective-actions.csv", csv =>
         {
-            using var csv = Compliance.Reports.Csv.CsvExportWriter.Create(stream, leaveOpen: true);
             csv.Write("Action id").Write("Due date").Write("Overdue").Write("Status").Write("Action").Write("Owner").Write("Days open")
                 .Write("Severity").Write("Finding").Write("Finding id").Write("Audit id").Write("Supplier id").Write("Supplier").EndRow();
             foreach (var r in CorrectiveActionQueue.All(QueueQuery, db, clock))
                 csv.Write(r.Id.ToString()).Write(r.DueDate).Write(r.Overdue).Write(CorrectiveActionFlow.Words(r.Status)).Write(r.Description).Write(r.Owner).Write(r.DaysOpen)
                     .Write(AuditWords.Severity(r.Severity)).Write(r.Finding).Write(r.FindingId.ToString()).Write(r.AuditId.ToString()).Write(r.SupplierId.ToString()).Write(r.SupplierName).EndRow();
-            return Task.CompletedTask;
         }, ct);
         return new EmptyResult(); // the response is written
     }

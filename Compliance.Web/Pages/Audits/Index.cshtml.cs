@@ -19,15 +19,13 @@ public sealed class IndexModel(ComplianceDbContext db) : PageModel
     /// <summary>Every audit the list selects, as CSV, with the ids that trace each row to its record.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        await Infrastructure.Http.PipedDownload.WriteAsync(HttpContext, "text/csv; charset=utf-8", "audits.csv", (stream, _) =>
+        await Infrastructure.Http.PipedDownload.CsvAsync(HttpContext, "audits.csv", csv =>
         {
-            using var csv = Compliance.Reports.Csv.CsvExportWriter.Create(stream, leaveOpen: true);
             csv.Write("Audit id").Write("End date").Write("Supplier id").Write("Supplier").Write("Scheme").Write("Type").Write("Announcement")
                 .Write("Independent").Write("Audit firm").Write("Findings").Write("Open findings").Write("Zero-tolerance findings").EndRow();
             foreach (var a in ListAudits.RowsOf(ListAudits.Matching(new ListAudits.Query(SupplierId), db), db).AsEnumerable())
                 csv.Write(a.Id.ToString()).Write(a.EndDate).Write(a.SupplierId.ToString()).Write(a.SupplierName).Write(AuditWords.Scheme(a.Scheme)).Write(a.Type.ToString())
                     .Write(AuditWords.Announcement(a.Announcement)).Write(a.IsIndependent).Write(a.AuditFirm).Write(a.Findings).Write(a.OpenFindings).Write(a.ZeroToleranceFindings).EndRow();
-            return Task.CompletedTask;
         }, ct);
         return new EmptyResult(); // the response is written
     }

@@ -20,14 +20,12 @@ public sealed class IndexModel(ComplianceDbContext db) : PageModel
     /// <summary>Every supplier the filters select, as CSV; text that could run as a formula is neutralised.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        await Infrastructure.Http.PipedDownload.WriteAsync(HttpContext, "text/csv; charset=utf-8", "suppliers.csv", (stream, _) =>
+        await Infrastructure.Http.PipedDownload.CsvAsync(HttpContext, "suppliers.csv", csv =>
         {
-            using var csv = Compliance.Reports.Csv.CsvExportWriter.Create(stream, leaveOpen: true);
             csv.Write("Reference").Write("Name").Write("Country").Write("Tier").Write("Status").Write("LEI").Write("DUNS").Write("USCC").Write("Products").Write("Updated (UTC)").EndRow();
             foreach (var s in ListSuppliers.Matching(new ListSuppliers.Query(Search, Country), db).OrderBy(s => s.Name).ThenBy(s => s.Id)
                          .Select(s => new { s.ExternalReference, s.Name, s.Country, s.Tier, s.Status, s.Lei, s.Duns, s.Uscc, Products = s.Products.Count, s.UpdatedAt }).AsEnumerable())
                 csv.Write(s.ExternalReference).Write(s.Name).Write(s.Country).Write(s.Tier).Write(s.Status.ToString()).Write(s.Lei).Write(s.Duns).Write(s.Uscc).Write(s.Products).Write(s.UpdatedAt).EndRow();
-            return Task.CompletedTask;
         }, ct);
         return new EmptyResult(); // the response is written
     }
