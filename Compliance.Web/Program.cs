@@ -33,7 +33,12 @@ builder.Services.AddSupplierImports(builder.Configuration);
 builder.Services.AddDataProtection()
     .SetApplicationName("Compliance")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataPath(builder.Configuration, builder.Environment), "keys")));
+builder.Services.AddSingleton<Compliance.Web.Features.Grievances.GrievanceProtector>();
 builder.Services.AddComplianceRateLimits(builder.Configuration);
+// Behind a load balancer the client address arrives in X-Forwarded-For; only loopback proxies are trusted by default.
+// (The address partitions rate limits in memory; nothing stores or logs it.)
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+    o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -64,6 +69,10 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Suppliers/Import/Index", Policies.Write);
     o.Conventions.AuthorizePage("/Suppliers/Import/Preview", Policies.Write);
     o.Conventions.AuthorizeFolder("/Tokens", Policies.Admin);
+    o.Conventions.AuthorizePage("/Grievances/Details", Policies.GrievanceContent);
+    o.Conventions.AuthorizePage("/Grievances/Record", Policies.GrievanceContent);
+    // The workers' grievance form and follow-up: no account, ever.
+    o.Conventions.AllowAnonymousToFolder("/Report");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
@@ -74,6 +83,7 @@ var app = builder.Build();
 await Database.MigrateAsync(app.Services);
 await DemoData.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger);
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment()) app.UseHsts();

@@ -35,7 +35,7 @@ public static class SupplierRiskProfile
         var result = screening.Screener.Screen(new SupplierToScreen(supplier.Id.ToString(), supplier.Name, supplier.AlternateNames, supplier.Country,
             [.. supplier.Products.Select(p => new ProductToScreen(p.Name, p.HsCode, p.OriginCountry))]));
         var reviewed = ReviewDecisions.Apply(result.Hits, []);
-        var risk = RiskScoring.Assess(reviewed, result.Coverage, await AuditPartsAsync(id, db, Today.Of(clock), ct));
+        var risk = RiskScoring.Assess(reviewed, result.Coverage, [.. await AuditPartsAsync(id, db, Today.Of(clock), ct), .. await Grievances.GrievanceRisk.PartsAsync(id, db, ct)]);
         return new Profile(risk.Score, risk.Level, risk.Parts, result.Coverage.Share, result.Coverage.Level, result.Coverage.Gaps,
             [.. reviewed.Select(r => new Hit(r.Hit.Kind.ToString(), r.Hit.List, r.Hit.Edition, r.Hit.Good, r.Hit.EntityName, r.Hit.Country,
                 r.Hit.ChildLabor, r.Hit.ForcedLabor, r.Hit.ForcedChildLabor, r.Hit.Score, r.Hit.MatchedOn, r.Hit.Rule, r.Hit.Explanation, r.Status.ToString()))]);

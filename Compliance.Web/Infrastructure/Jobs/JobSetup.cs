@@ -51,6 +51,7 @@ public static class JobSetup
         services.AddQuartz(q =>
         {
             Schedule<CorrectiveActionReminders>(q, configuration, "0 0 6 * * ?");
+            Schedule<Features.Grievances.GrievanceSlaWatch>(q, configuration, "0 5 * * * ?");
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

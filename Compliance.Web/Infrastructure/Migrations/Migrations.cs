@@ -52,6 +52,20 @@ public sealed class PostgresAudits : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0003_Audits"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205040000_Grievances")]
+public sealed class SqliteGrievances : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0004_Grievances"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205040000_Grievances")]
+public sealed class PostgresGrievances : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0004_Grievances"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
 using Compliance.Domain.Evidence;
+using Compliance.Domain.Grievances;
 using Compliance.Domain.Suppliers;
 using Compliance.Domain.Tenancy;
 using Compliance.Web.Infrastructure.Identity;
@@ -40,6 +41,8 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<SupplierImportIssue> SupplierImportIssues => Set<SupplierImportIssue>();
     public DbSet<SupplierImportRejection> SupplierImportRejections => Set<SupplierImportRejection>();
     public DbSet<SupplierImportMapping> SupplierImportMappings => Set<SupplierImportMapping>();
+    public DbSet<Grievance> Grievances => Set<Grievance>();
+    public DbSet<GrievanceMessage> GrievanceMessages => Set<GrievanceMessage>();
 
     /// <summary>Read by the tenant filter at query time; throws when no organization is resolved (fail closed).</summary>
     private Guid CurrentOrganizationId => Tenant.RequiredOrganizationId;
