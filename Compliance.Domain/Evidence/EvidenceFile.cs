@@ -11,6 +11,8 @@ public enum EvidenceOwner
     Attestation,
     Grievance,
     Supplier,
+    /// <summary>One of the five elements of the FAR 52.222-50(h)(3) compliance plan.</summary>
+    CompliancePlanElement,
 }
 
 /// <summary>

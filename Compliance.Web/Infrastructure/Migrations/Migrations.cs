@@ -66,6 +66,20 @@ public sealed class PostgresGrievances : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0004_Grievances"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205060000_Attestations")]
+public sealed class SqliteAttestations : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0006_Attestations"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205060000_Attestations")]
+public sealed class PostgresAttestations : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0006_Attestations"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

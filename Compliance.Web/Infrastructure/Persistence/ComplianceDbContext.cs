@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Compliance.Domain.Attestations;
 using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
 using Compliance.Domain.Evidence;
@@ -43,6 +44,15 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<SupplierImportMapping> SupplierImportMappings => Set<SupplierImportMapping>();
     public DbSet<Grievance> Grievances => Set<Grievance>();
     public DbSet<GrievanceMessage> GrievanceMessages => Set<GrievanceMessage>();
+    public DbSet<FederalContract> FederalContracts => Set<FederalContract>();
+    public DbSet<CompliancePlanElement> CompliancePlanElements => Set<CompliancePlanElement>();
+    public DbSet<CompliancePlanVersion> CompliancePlanVersions => Set<CompliancePlanVersion>();
+    public DbSet<Attestation> Attestations => Set<Attestation>();
+    public DbSet<AttestationReview> AttestationReviews => Set<AttestationReview>();
+    public DbSet<CredibleInformationDisclosure> CredibleInformationDisclosures => Set<CredibleInformationDisclosure>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<AccountabilityPolicy> AccountabilityPolicies => Set<AccountabilityPolicy>();
+    public DbSet<EnforcementAction> EnforcementActions => Set<EnforcementAction>();
 
     /// <summary>Read by the tenant filter at query time; throws when no organization is resolved (fail closed).</summary>
     private Guid CurrentOrganizationId => Tenant.RequiredOrganizationId;
