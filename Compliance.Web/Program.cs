@@ -34,6 +34,8 @@ builder.Services.AddDataProtection()
     .SetApplicationName("Compliance")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataPath(builder.Configuration, builder.Environment), "keys")));
 builder.Services.AddSingleton<Compliance.Web.Features.Grievances.GrievanceProtector>();
+// FAR 52.222-50(h)(1): the compliance-plan threshold steps (Attestations:Thresholds, or the FAR history built in).
+builder.Services.AddSingleton(Compliance.Web.Features.Attestations.ThresholdSetup.From(builder.Configuration));
 builder.Services.AddComplianceRateLimits(builder.Configuration);
 // Behind a load balancer the client address arrives in X-Forwarded-For; only loopback proxies are trusted by default.
 // (The address partitions rate limits in memory; nothing stores or logs it.)
@@ -61,7 +63,13 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 builder.Services.AddScoped<Compliance.Web.Pages.Shared.LayoutModel>();
 builder.Services.AddRazorPages(o =>
 {
-    o.Conventions.AuthorizeFolder("/", Policies.Read);
+    // Every page needs a member of an organization, except the contracting officers' folder (they belong to none) and
+    // sign-out, which everyone signed in must reach.
+    o.Conventions.AddFolderApplicationModelConvention("/", page =>
+    {
+        if (!page.ViewEnginePath.StartsWith("/Officer/", StringComparison.Ordinal) && page.ViewEnginePath != "/Account/Logout")
+            page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Read));
+    });
     o.Conventions.AuthorizeFolder("/Account", Policies.SignedIn);
     o.Conventions.AuthorizePage("/Suppliers/Edit", Policies.Write);
     o.Conventions.AuthorizePage("/Audits/Edit", Policies.Write);
@@ -73,6 +81,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Grievances/Record", Policies.GrievanceContent);
     // The workers' grievance form and follow-up: no account, ever.
     o.Conventions.AllowAnonymousToFolder("/Report");
+    // Supplier contacts sign certifications through their link, without an account.
+    o.Conventions.AllowAnonymousToFolder("/Certify");
+    // Contracting officers belong to no organization: their pages live in their own folder, under their own policy.
+    o.Conventions.AuthorizeFolder("/Officer", Policies.ContractingOfficer);
+    o.Conventions.AuthorizePage("/Attestations/Plan", Policies.Read);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
@@ -81,6 +94,8 @@ builder.Services.AddRazorPages(o =>
 var app = builder.Build();
 
 await Database.MigrateAsync(app.Services);
+// Platform operators bind contracting officers to agencies from the command line (see ContractingOfficerAccounts).
+if (await ContractingOfficerAccounts.RunCommandAsync(args, app.Services)) return;
 await DemoData.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger);
 
 app.UseForwardedHeaders();

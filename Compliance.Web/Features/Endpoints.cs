@@ -1,3 +1,4 @@
+using Compliance.Web.Features.Attestations;
 using Compliance.Web.Features.Audits;
 using Compliance.Web.Features.AuditTrail;
 using Compliance.Web.Features.Evidence;
@@ -50,5 +51,12 @@ public static class Endpoints
         MoveGrievance.Map(api);
         TriageGrievance.Map(api);
         GrievanceSlaSettings.Map(api);
+        FederalContracts.Map(api);
+        CompliancePlans.Map(api);
+        AttestationRequests.Map(api);
+        CertifyByLink.Map(api);
+        OfficerReview.Map(api);
+        CredibleInformation.Map(api);
+        TrainingAndAccountability.Map(api);
     }
 }

@@ -57,6 +57,7 @@ public static class IdentitySetup
 
         services.AddScoped<IClaimsTransformation, MembershipClaims>();
         services.AddAuthorization(Policies.Configure);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, OfficerSeesNothingElse>();
         return services;
     }
 

@@ -52,6 +52,7 @@ public static class JobSetup
         {
             Schedule<CorrectiveActionReminders>(q, configuration, "0 0 6 * * ?");
             Schedule<Features.Grievances.GrievanceSlaWatch>(q, configuration, "0 5 * * * ?");
+            Schedule<Features.Attestations.AttestationReminders>(q, configuration, "0 10 6 * * ?");
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -54,6 +54,8 @@ internal sealed class AttestationConfiguration : IEntityTypeConfiguration<Attest
     public void Configure(EntityTypeBuilder<Attestation> b)
     {
         b.Property(a => a.AgencyKey).HasMaxLength(200);
+        // Two requests signing (or reviewing) at the same moment: the second save finds the status changed and fails.
+        b.Property(a => a.Status).IsConcurrencyToken();
         b.Property(a => a.StatementVersion).HasMaxLength(60);
         b.Property(a => a.StatementText).HasMaxLength(8000);
         b.Property(a => a.StatementSha256).HasMaxLength(64).IsFixedLength();

@@ -1,3 +1,5 @@
+using Compliance.Domain.Attestations;
+using Compliance.Domain.Evidence;
 using Compliance.Domain.Suppliers;
 using Compliance.Domain.Tenancy;
 using Compliance.Web.Infrastructure.Persistence;
@@ -33,6 +35,65 @@ public static class CrossTenant
     /// <summary>Sign-in: a contracting officer is bound to an agency, not to an organization.</summary>
     public static Task<string?> AgencyOfContractingOfficerAsync(ComplianceDbContext db, string userId, CancellationToken ct = default) =>
         db.ContractingOfficers.AsNoTracking().Where(o => o.UserId == userId).Select(o => o.Agency).FirstOrDefaultAsync(ct);
+
+    /// <summary>A supplier's certification link: the token arrives before any organization is known (its hash is unique).</summary>
+    public static async Task<(Guid AttestationId, Guid OrganizationId)?> FindAttestationByLinkAsync(ComplianceDbContext db, string tokenHash, CancellationToken ct)
+    {
+        var found = await db.Attestations.IgnoreQueryFilters(TenantFilter).AsNoTracking()
+            .Where(a => a.TokenHash == tokenHash).Select(a => new { a.Id, a.OrganizationId }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Id, found.OrganizationId);
+    }
+
+    // Contracting officers (FAR 52.222-56 review). An officer is bound to one agency and belongs to no organization; they
+    // see, across contractors, only FAR certifications that were submitted to that agency, with the compliance plan and
+    // evidence behind them. Nothing else of a contractor is reachable from here.
+
+    private static IQueryable<Attestation> SubmittedToAgency(ComplianceDbContext db, string agencyKey) =>
+        db.Attestations.IgnoreQueryFilters(TenantFilter).AsNoTracking()
+            .Where(a => a.Kind == AttestationKind.FarCertification && a.AgencyKey == agencyKey && a.Submissions > 0);
+
+    public sealed record OfficerQueueRow(Guid Id, string Contractor, string ContractNumber, string Agency, AttestationStatus Status, string SignerName, DateOnly? SignedOn, DateTime? SubmittedAt, int Submissions);
+
+    /// <summary>The officer's queue: submissions to their agency from every contractor, waiting ones first.</summary>
+    public static async Task<List<OfficerQueueRow>> OfficerQueueAsync(ComplianceDbContext db, string agency, CancellationToken ct)
+    {
+        var key = Agencies.KeyOf(agency);
+        return await SubmittedToAgency(db, key)
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { a, Contractor = o.Name })
+            .Join(db.FederalContracts.IgnoreQueryFilters(TenantFilter), x => x.a.ContractId, c => c.Id, (x, c) => new { x.a, x.Contractor, c.Number, c.Agency })
+            .OrderBy(x => x.a.Status == AttestationStatus.Submitted ? 0 : 1).ThenBy(x => x.a.SubmittedAt)
+            .Select(x => new OfficerQueueRow(x.a.Id, x.Contractor, x.Number, x.Agency, x.a.Status, x.a.SignerName ?? "", x.a.SignedOn, x.a.SubmittedAt, x.a.Submissions))
+            .Take(500)
+            .ToListAsync(ct);
+    }
+
+    public sealed record OfficerEvidence(string Backs, string FileName, string ContentType, long Length, string Sha256, DateTime UploadedAt);
+
+    public sealed record OfficerSubmission(Attestation Attestation, string Contractor, FederalContract Contract, CompliancePlanVersion? Plan, IReadOnlyList<OfficerEvidence> Evidence, IReadOnlyList<AttestationReview> Reviews);
+
+    /// <summary>One submission to the officer's agency, with the contractor's latest compliance plan and the evidence list; null otherwise (another agency, not submitted, unknown).</summary>
+    public static async Task<OfficerSubmission?> OfficerSubmissionAsync(ComplianceDbContext db, string agency, Guid attestationId, CancellationToken ct)
+    {
+        var a = await SubmittedToAgency(db, Agencies.KeyOf(agency)).FirstOrDefaultAsync(x => x.Id == attestationId, ct);
+        if (a is null) return null;
+        var org = a.OrganizationId;
+        var contractor = await db.Organizations.AsNoTracking().Where(o => o.Id == org).Select(o => o.Name).FirstAsync(ct);
+        var contract = await db.FederalContracts.IgnoreQueryFilters(TenantFilter).AsNoTracking().FirstAsync(c => c.Id == a.ContractId && c.OrganizationId == org, ct);
+        var plan = await db.CompliancePlanVersions.IgnoreQueryFilters(TenantFilter).AsNoTracking()
+            .Where(v => v.OrganizationId == org).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        var elements = await db.CompliancePlanElements.IgnoreQueryFilters(TenantFilter).AsNoTracking()
+            .Where(e => e.OrganizationId == org).ToDictionaryAsync(e => e.Id, e => e.Kind, ct);
+        var elementIds = elements.Keys.ToList();
+        var files = await db.EvidenceFiles.IgnoreQueryFilters(TenantFilter).AsNoTracking()
+            .Where(f => f.OrganizationId == org && ((f.OwnerType == EvidenceOwner.Attestation && f.OwnerId == a.Id)
+                                                    || (f.OwnerType == EvidenceOwner.CompliancePlanElement && elementIds.Contains(f.OwnerId))))
+            .OrderBy(f => f.UploadedAt).ToListAsync(ct);
+        var evidence = files.Select(f => new OfficerEvidence(f.OwnerType == EvidenceOwner.Attestation ? "Certification" : elements[f.OwnerId].ToString(),
+            f.FileName, f.ContentType, f.Length, f.Sha256, f.UploadedAt)).ToList();
+        var reviews = await db.AttestationReviews.IgnoreQueryFilters(TenantFilter).AsNoTracking()
+            .Where(r => r.OrganizationId == org && r.AttestationId == a.Id).OrderBy(r => r.ReviewedAt).ToListAsync(ct);
+        return new OfficerSubmission(a, contractor, contract, plan, evidence, reviews);
+    }
 
     /// <summary>Scheduled jobs: every organization, so that each is then processed inside its own tenant filter.</summary>
     public static Task<List<Guid>> OrganizationIdsAsync(ComplianceDbContext db, CancellationToken ct) =>

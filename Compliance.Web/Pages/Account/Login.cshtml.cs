@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Compliance.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, Compliance.Web.Infrastructure.Persistence.ComplianceDbContext db) : PageModel
 {
     public sealed class LoginInput
     {
@@ -26,12 +26,21 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 
     public void OnGet() { }
 
+    /// <summary>A contracting officer who is no organization's member starts at the review queue; everyone else at the overview.</summary>
+    private async Task<string> HomeOfAsync(string email)
+    {
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is null) return "/";
+        var isOfficer = await Compliance.Web.Infrastructure.Tenancy.CrossTenant.AgencyOfContractingOfficerAsync(db, user.Id) is not null;
+        return isOfficer && (await Compliance.Web.Infrastructure.Tenancy.CrossTenant.MembershipsOfUserAsync(db, user.Id)).Count == 0 ? "/Officer" : "/";
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
         // Lockout after repeated failures (Identity's Lockout options: 5 attempts, 15 minutes).
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : await HomeOfAsync(Input.Email.Trim()));
         ModelState.AddModelError("", result.IsLockedOut
             ? "This account is locked after too many failed sign-ins. Try again in 15 minutes or ask an Admin."
             : "The e-mail address or password is not right.");
