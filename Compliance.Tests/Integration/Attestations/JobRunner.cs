@@ -12,7 +12,7 @@ public static class JobRunner
     {
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var done = new TaskCompletionSource();
-        var listener = new CompletionListener(done);
+        var listener = new CompletionListener(JobSetup.KeyOf<TJob>(), done);
         scheduler.ListenerManager.AddJobListener(listener);
         try
         {
@@ -25,7 +25,7 @@ public static class JobRunner
         }
     }
 
-    private sealed class CompletionListener(TaskCompletionSource done) : IJobListener
+    private sealed class CompletionListener(JobKey job, TaskCompletionSource done) : IJobListener
     {
         public string Name { get; } = $"test-{Guid.NewGuid():N}";
         public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
@@ -33,6 +33,7 @@ public static class JobRunner
 
         public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
         {
+            if (!context.JobDetail.Key.Equals(job)) return ValueTask.CompletedTask; // another job finishing says nothing about this one
             if (jobException is null) done.TrySetResult();
             else done.TrySetException(jobException);
             return ValueTask.CompletedTask;

@@ -71,7 +71,8 @@ public sealed class SupplierLinkTests
     public async Task An_expired_link_cannot_be_signed_and_the_reminder_job_says_so()
     {
         var clock = new ShiftedClock();
-        await using var app = new ComplianceApp { TestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var logs = new CapturedLogs();
+        await using var app = new ComplianceApp { TestServices = s => { s.AddSingleton<TimeProvider>(clock); s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs); } };
         var org = await app.SignUpAsync("Alpha Apparel");
         var supplier = await org.CreateSupplierAsync("S-1", "Saigon Garment Co.");
         using var admin = org.Admin();
@@ -85,6 +86,7 @@ public sealed class SupplierLinkTests
 
         await JobRunner.RunAsync<Web.Features.Attestations.AttestationReminders>(app);
         await JobRunner.RunAsync<Web.Features.Attestations.AttestationReminders>(app);
+        Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
         var notices = await admin.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
         Assert.Single(notices.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "AttestationLinkExpired");
         var flowDown = await admin.GetFromJsonAsync<JsonElement>("/api/v1/attestations/flow-down");

@@ -145,13 +145,11 @@ public static class AttestationRequests
         var query = db.Attestations.AsNoTracking();
         if (kind is { } k) query = query.Where(a => a.Kind == k);
         if (status is { } s) query = query.Where(a => a.Status == s);
-        return await query
+        return await query.OrderByDescending(a => a.CreatedAt).Take(1000)
             .GroupJoin(db.Suppliers, a => a.SupplierId, s => s.Id, (a, s) => new { a, s })
             .SelectMany(x => x.s.DefaultIfEmpty(), (x, s) => new { x.a, Supplier = s == null ? null : s.Name })
             .GroupJoin(db.FederalContracts, x => x.a.ContractId, c => c.Id, (x, c) => new { x.a, x.Supplier, c })
             .SelectMany(x => x.c.DefaultIfEmpty(), (x, c) => new Row(x.a.Id, x.a.Kind, x.a.Status, x.Supplier, c == null ? null : c.Number, x.a.SignerName, x.a.SignedOn, x.a.ValidUntil, x.a.LinkExpiresAt, x.a.ReviewComments, x.a.CreatedAt))
-            .OrderByDescending(r => r.CreatedAt)
-            .Take(1000)
             .ToListAsync(ct);
     }
 

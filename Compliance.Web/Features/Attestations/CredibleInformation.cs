@@ -50,11 +50,10 @@ public static class CredibleInformation
         var query = db.CredibleInformationDisclosures.AsNoTracking();
         if (from is { } f) query = query.Where(d => d.DisclosedOn >= f);
         if (to is { } t) query = query.Where(d => d.DisclosedOn <= t);
-        return await query
+        return await query.OrderByDescending(d => d.DisclosedOn).ThenByDescending(d => d.CreatedAt)
             .GroupJoin(db.FederalContracts, d => d.ContractId, c => c.Id, (d, c) => new { d, c })
             .SelectMany(x => x.c.DefaultIfEmpty(), (x, c) => new Record(x.d.Id, x.d.ContractId, c == null ? null : c.Number, x.d.WhatWasDisclosed, x.d.ContractingOfficer,
                 x.d.InspectorGeneral, x.d.DisclosedOn, x.d.ActionsTaken, x.d.GrievanceId, x.d.FindingId, x.d.CreatedAt, x.d.CreatedBy))
-            .OrderByDescending(r => r.DisclosedOn).ThenByDescending(r => r.CreatedAt)
             .ToListAsync(ct);
     }
 
