@@ -82,6 +82,21 @@ public sealed class AttestationPagesTests
             await contractor.GetByRole(AriaRole.Button, new() { Name = "Resubmit to the contracting officer (Department of State)" }).ClickAsync();
             await Assertions.Expect(contractor.Locator("#status")).ToHaveTextAsync("Submitted");
             await BrowserSession.ScreenshotAsync(contractor, "attestation-details");
+            await contractor.GotoAsync("/Attestations/Plan");
+            await Assertions.Expect(contractor.Locator("#versions li")).ToHaveCountAsync(1);
+            await contractor.GetByLabel("Awareness program (FAR 52.222-50(h)(3)(i))").FillAsync("Quarterly briefings for all staff and agents.");
+            await contractor.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+            await Assertions.Expect(contractor.Locator("#versions li")).ToHaveCountAsync(2);
+            await BrowserSession.ScreenshotAsync(contractor, "compliance-plan");
+            await contractor.GotoAsync("/Attestations/Records");
+            await contractor.GetByLabel("Session").FillAsync("Forced labour indicators for buyers");
+            await contractor.GetByLabel("Held on").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await contractor.GetByLabel("Audience").SelectOptionAsync("SupplyChainManagement");
+            await contractor.GetByLabel("Trained", new() { Exact = true }).FillAsync("8");
+            await contractor.GetByLabel("In scope").FillAsync("10");
+            await contractor.GetByRole(AriaRole.Button, new() { Name = "Record session" }).ClickAsync();
+            await Assertions.Expect(contractor.Locator("#training")).ToContainTextAsync("8 / 10");
+            await BrowserSession.ScreenshotAsync(contractor, "attestation-records");
 
             await officer.ReloadAsync();
             await officer.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();

@@ -99,4 +99,27 @@ public sealed class ContractAndPlanTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("owner_not_found", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_auditor_reads_the_attestation_pages_but_changes_nothing()
+    {
+        await using var app = new ComplianceApp();
+        var org = await app.SignUpAsync("Alpha Apparel");
+        await SubmittedCertificationAsync(org, "W1", "Department of State");
+        await MembershipsFixture.AddUserAsync(app, org.Id, "auditor@alpha.test", TestOrganization.Password, Compliance.Domain.Tenancy.Role.Auditor);
+        using var auditor = await TestOrganization.SignInAsync(app, "auditor@alpha.test", TestOrganization.Password);
+        foreach (var page in new[] { "/Attestations", "/Attestations/Plan", "/Attestations/Records" })
+            Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync(page)).StatusCode);
+        var token = await TestOrganization.AntiforgeryTokenAsync(auditor, "/Attestations/Records");
+        var post = await auditor.PostAsync("/Attestations/Records?handler=Training", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["title"] = "Planted", ["heldOn"] = Today.ToString("yyyy-MM-dd"), ["audience"] = "Employees", ["trained"] = "1", ["inScope"] = "1", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode); // Forbid: the cookie scheme sends the browser to Access denied
+        Assert.Contains("/Account/AccessDenied", post.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var admin = org.Admin();
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/training-sessions")).GetArrayLength());
+        using var auditorApi = await org.ClientAsync("Auditor");
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditorApi.PutAsJsonAsync("/api/v1/compliance-plan", PlanBody())).StatusCode);
+    }
 }
