@@ -171,4 +171,25 @@ public sealed class OfficerReviewTests
         var noKind = await PostAsync(admin, "/api/v1/attestations", new { }, HttpStatusCode.BadRequest);
         AssertViolation(noKind, "kind", "required");
     }
+
+    [Fact]
+    public async Task A_submission_goes_to_the_agency_the_contract_names_when_it_is_submitted()
+    {
+        await using var app = new ComplianceApp();
+        var org = await app.SignUpAsync("Alpha Apparel");
+        using var admin = org.Admin();
+        var contract = (await PostAsync(admin, "/api/v1/contracts", ContractBody("W1", "Department of Defence"))).GetProperty("id").GetGuid();
+        await SendAsync(admin, HttpMethod.Put, "/api/v1/compliance-plan", PlanBody(), HttpStatusCode.OK);
+        var created = await PostAsync(admin, "/api/v1/attestations", new { kind = "FarCertification", contractId = contract });
+        var id = created.GetProperty("id").GetGuid();
+        await PostAsync(admin, $"/api/v1/attestations/{id}/sign", new { signerName = "Pat Lee", signerTitle = "CEO", signedOn = Today, statementVersion = created.GetProperty("statementVersion").GetString() }, HttpStatusCode.OK);
+        // The agency name was misspelt; corrected before submitting.
+        await SendAsync(admin, HttpMethod.Put, $"/api/v1/contracts/{contract}", ContractBody("W1", "Department of Defense"), HttpStatusCode.OK);
+        await PostAsync(admin, $"/api/v1/attestations/{id}/submit", null, HttpStatusCode.OK);
+
+        using var defense = await OfficerAsync(app, "co@army.mil", "Department of Defense");
+        Assert.Equal([id], (await defense.GetFromJsonAsync<JsonElement>("/api/v1/officer/attestations")).EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
+        using var misspelt = await OfficerAsync(app, "co@elsewhere.gov", "Department of Defence");
+        Assert.Empty((await misspelt.GetFromJsonAsync<JsonElement>("/api/v1/officer/attestations")).EnumerateArray());
+    }
 }

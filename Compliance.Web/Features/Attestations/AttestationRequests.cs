@@ -115,6 +115,8 @@ public static class AttestationRequests
         var a = await db.Attestations.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return Outcome<Response>.NotFound();
         if (AttestationFlow.CheckSubmit(a) is { } v) return Outcome<Response>.Conflict(v.Field, v.Code, v.Message);
+        // The contract's agency as it is now: a corrected agency name sends the submission to the right officers.
+        a.AgencyKey = await db.FederalContracts.Where(c => c.Id == a.ContractId).Select(c => c.AgencyKey).FirstAsync(ct);
         a.Status = AttestationStatus.Submitted;
         a.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         a.Submissions++;
