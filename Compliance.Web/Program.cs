@@ -73,6 +73,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Grievances/Record", Policies.GrievanceContent);
     // The workers' grievance form and follow-up: no account, ever.
     o.Conventions.AllowAnonymousToFolder("/Report");
+    // The published California disclosure (Cal. Civ. Code 1714.43(b)): the company links it from its homepage.
+    o.Conventions.AllowAnonymousToFolder("/Published");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");

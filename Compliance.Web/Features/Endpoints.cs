@@ -50,5 +50,6 @@ public static class Endpoints
         MoveGrievance.Map(api);
         TriageGrievance.Map(api);
         GrievanceSlaSettings.Map(api);
+        Disclosures.Disclosures.Map(api);
     }
 }

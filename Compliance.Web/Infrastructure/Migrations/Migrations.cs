@@ -66,6 +66,20 @@ public sealed class PostgresGrievances : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0004_Grievances"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205080000_Disclosures")]
+public sealed class SqliteDisclosures : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0008_Disclosures"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205080000_Disclosures")]
+public sealed class PostgresDisclosures : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0008_Disclosures"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
+using Compliance.Domain.Disclosures;
 using Compliance.Domain.Evidence;
 using Compliance.Domain.Grievances;
 using Compliance.Domain.Suppliers;
@@ -43,6 +44,7 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<SupplierImportMapping> SupplierImportMappings => Set<SupplierImportMapping>();
     public DbSet<Grievance> Grievances => Set<Grievance>();
     public DbSet<GrievanceMessage> GrievanceMessages => Set<GrievanceMessage>();
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
 
     /// <summary>Read by the tenant filter at query time; throws when no organization is resolved (fail closed).</summary>
     private Guid CurrentOrganizationId => Tenant.RequiredOrganizationId;
