@@ -24,15 +24,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceBlobs(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
-builder.Services.AddComplianceJobs(builder.Configuration);
+builder.Services.AddComplianceJobs(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<Compliance.Web.Infrastructure.Screening.BundledScreening>();
 // Imported suppliers are screened against the bundled lists (registered before the import's own fallback).
 builder.Services.AddScoped<Compliance.Web.Features.Suppliers.Import.ISupplierScreening, Compliance.Web.Features.Suppliers.ScreenImportedSuppliers>();
 builder.Services.AddSupplierImports(builder.Configuration);
-// Keys survive restarts so sign-in cookies stay valid. (Several instances will share them through the database.)
-builder.Services.AddDataProtection()
-    .SetApplicationName("Compliance")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataPath(builder.Configuration, builder.Environment), "keys")));
+// Keys live in the database: they survive restarts, and every instance reads what another encrypted.
+builder.Services.AddDataProtection().SetApplicationName("Compliance");
+builder.Services.AddDatabaseKeyRing();
 builder.Services.AddSingleton<Compliance.Web.Features.Grievances.GrievanceProtector>();
 builder.Services.AddComplianceRateLimits(builder.Configuration);
 // Behind a load balancer the client address arrives in X-Forwarded-For; only loopback proxies are trusted by default.
@@ -83,6 +82,7 @@ builder.Services.AddRazorPages(o =>
 var app = builder.Build();
 
 await Database.MigrateAsync(app.Services);
+await DataProtectionKeys.PrepareAsync(app.Services, Database.DataPath(app.Configuration, app.Environment));
 await DemoData.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger);
 
 app.UseForwardedHeaders();

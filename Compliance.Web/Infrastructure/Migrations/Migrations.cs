@@ -80,6 +80,20 @@ public sealed class PostgresDisclosures : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0008_Disclosures"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205090000_DataProtectionKeys")]
+public sealed class SqliteDataProtectionKeys : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0009_DataProtectionKeys"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205090000_DataProtectionKeys")]
+public sealed class PostgresDataProtectionKeys : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0009_DataProtectionKeys"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

@@ -45,6 +45,7 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<Grievance> Grievances => Set<Grievance>();
     public DbSet<GrievanceMessage> GrievanceMessages => Set<GrievanceMessage>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the tenant filter at query time; throws when no organization is resolved (fail closed).</summary>
     private Guid CurrentOrganizationId => Tenant.RequiredOrganizationId;
