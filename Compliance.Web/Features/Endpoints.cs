@@ -42,5 +42,6 @@ public static class Endpoints
         Notices.Map(api);
         EvidenceExport.Map(api);
         EvidenceBundle.Map(api);
+        OData.ODataEndpoint.Map(app);
     }
 }

@@ -38,7 +38,7 @@ public static class Database
         {
             case DatabaseProvider.Sqlite:
                 connectionString ??= $"Data Source={Path.Combine(DataPath(configuration, environment), "compliance.db")}";
-                services.AddDbContext<ComplianceDbContext, SqliteComplianceDbContext>((sp, o) => Configure(sp, o.UseSqlite(connectionString)));
+                services.AddDbContext<ComplianceDbContext, SqliteComplianceDbContext>((sp, o) => Configure(sp, o.UseSqlite(connectionString).AddInterceptors(new UnicodeCaseFunctions())));
                 break;
             case DatabaseProvider.Postgres:
                 if (connectionString is null)
