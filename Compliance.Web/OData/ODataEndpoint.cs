@@ -48,12 +48,7 @@ public static class ODataEndpoint
                 && !format.ToString().StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
                 throw new ODataQueryException("Only $format=json is supported.", "$format");
 
-            var parser = new ODataUriParser(model.Edm, serviceRoot, new Uri(request.GetEncodedUrl()))
-            {
-                Resolver = new StringAsEnumResolver(),
-                Settings = { MaximumExpansionDepth = limits.MaxExpandDepth, MaximumExpansionCount = 10 },
-            };
-            var path = parser.ParsePath();
+            var parsed = Parse(model, limits, serviceRoot, new Uri(request.GetEncodedUrl()), out var path);
             var segments = path.ToList();
             switch (segments)
             {
@@ -63,9 +58,8 @@ public static class ODataEndpoint
                 case [MetadataSegment]:
                     await ODataWriter.MetadataAsync(http.Response, model);
                     return;
-                case [EntitySetSegment setSegment, .. var rest]:
-                    var set = model.FindSet(setSegment.EntitySet.Name)!;
-                    await QueryAsync(http, db, model, limits, parser, path, set, rest, serviceRoot, ct);
+                case [EntitySetSegment, ..]:
+                    await QueryAsync(http, db, model, limits, parsed!, serviceRoot, ct);
                     return;
                 default:
                     throw new ODataQueryException("Only entity sets, Set(key), Set/$count and $metadata are served.");
@@ -97,34 +91,64 @@ public static class ODataEndpoint
 
     private static string FirstLine(string message) => message.Split('\n')[0];
 
-    private static async Task QueryAsync(HttpContext http, ComplianceDbContext db, ODataModel model, ODataLimits limits, ODataUriParser parser,
-        ODataPath path, ODataSet set, IReadOnlyList<ODataPathSegment> rest, Uri serviceRoot, CancellationToken ct)
+    /// <summary>A parsed request for a set: its options and what follows the set in the path (a key, /$count).</summary>
+    public sealed record ODataRequest(ODataSet Set, ODataPath Path, IReadOnlyList<ODataPathSegment> Rest, FilterClause? Filter, OrderByClause? OrderBy,
+        SelectExpandClause? SelectExpand, long? Top, int Skip, bool Count);
+
+    /// <summary>The page a collection request reads: filtered, sorted, paged and projected by the database.</summary>
+    public sealed record ODataPage(IQueryable Filtered, IQueryable<object?[]> Rows, ODataShape Shape, int Take);
+
+    public static ODataRequest? Parse(ODataModel model, ODataLimits limits, Uri serviceRoot, Uri requestUri, out ODataPath path)
     {
-        var filter = parser.ParseFilter();
-        var orderBy = parser.ParseOrderBy();
-        var selectExpand = parser.ParseSelectAndExpand();
+        var parser = new ODataUriParser(model.Edm, serviceRoot, requestUri)
+        {
+            Resolver = new StringAsEnumResolver(),
+            Settings = { MaximumExpansionDepth = limits.MaxExpandDepth, MaximumExpansionCount = 10 },
+        };
+        path = parser.ParsePath();
+        if (path.FirstSegment is not EntitySetSegment setSegment) return null; // $metadata, the service document
         var top = parser.ParseTop();
         var skip = parser.ParseSkip() ?? 0;
-        var count = parser.ParseCount() ?? false;
         if (top > limits.MaxTop) throw new ODataQueryException($"$top is at most {limits.MaxTop}.", "$top");
         if (skip > int.MaxValue) throw new ODataQueryException("$skip is too large.", "$skip");
+        return new ODataRequest(model.FindSet(setSegment.EntitySet.Name)!, path, [.. path.Skip(1)], parser.ParseFilter(), parser.ParseOrderBy(),
+            parser.ParseSelectAndExpand(), top, (int)skip, parser.ParseCount() ?? false);
+    }
 
+    /// <summary>
+    /// The rows of one page: $filter, then $orderby (then Id, so pages are stable), $skip, and the page size or $top,
+    /// whichever is smaller, plus one row that tells whether a next page exists.
+    /// </summary>
+    public static ODataPage Page(ODataRequest request, ODataModel model, ComplianceDbContext db, ODataLimits limits)
+    {
         var binder = new ODataBinder(model, db, limits);
-        var type = set.Type;
-        var source = set.Source(db);
-        var uri = new ODataUri { ServiceRoot = serviceRoot, Path = path, SelectAndExpand = selectExpand };
+        var type = request.Set.Type;
+        var filtered = binder.Where(request.Set.Source(db), type, request.Filter);
+        var take = (int)Math.Min(request.Top ?? int.MaxValue, limits.PageSize);
+        var wantsMore = request.Top is null || request.Top > take;
+        var paged = ODataBinder.Page(binder.OrderBy(filtered, type, request.OrderBy), type.Clr, request.Skip, wantsMore ? take + 1 : take);
+        return new ODataPage(filtered, binder.Select(paged, type, request.SelectExpand, out var shape), shape, take);
+    }
 
-        switch (rest)
+    private static async Task QueryAsync(HttpContext http, ComplianceDbContext db, ODataModel model, ODataLimits limits, ODataRequest request, Uri serviceRoot, CancellationToken ct)
+    {
+        var set = request.Set;
+        var type = set.Type;
+        var uri = new ODataUri { ServiceRoot = serviceRoot, Path = request.Path, SelectAndExpand = request.SelectExpand };
+        var binder = new ODataBinder(model, db, limits);
+
+        switch (request.Rest)
         {
             case [KeySegment key]:
             {
-                if (filter is not null || orderBy is not null || top is not null || skip > 0 || count)
+                if (request.Filter is not null || request.OrderBy is not null || request.Top is not null || request.Skip > 0 || request.Count)
                     throw new ODataQueryException("A single entity takes only $select and $expand.");
                 var id = (Guid)key.Keys.Single().Value;
                 var row = Expression.Parameter(type.Clr, "e");
                 var byKey = Expression.Lambda(Expression.Equal(Expression.Property(row, "Id"), Expression.Constant(id)), row);
+                var source = set.Source(db);
                 var one = source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [type.Clr], source.Expression, Expression.Quote(byKey)));
-                var found = await binder.Select(one, type, selectExpand, out var shape).FirstOrDefaultAsync(ct);
+                var found = await binder.Select(one, type, request.SelectExpand, out var shape).FirstOrDefaultAsync(ct);
                 if (found is null)
                 {
                     await ODataWriter.ErrorAsync(http.Response, StatusCodes.Status404NotFound, "NotFound", $"No {set.Name} entity has the key {id}.");
@@ -135,7 +159,7 @@ public static class ODataEndpoint
             }
             case [CountSegment]:
             {
-                var total = await CountAsync(binder.Where(source, type, filter), ct);
+                var total = await CountAsync(binder.Where(set.Source(db), type, request.Filter), ct);
                 http.Response.ContentType = "text/plain";
                 http.Response.Headers["OData-Version"] = "4.0";
                 await http.Response.WriteAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
@@ -147,20 +171,16 @@ public static class ODataEndpoint
                 throw new ODataQueryException("Only Set, Set(key) and Set/$count are served; expand navigations with $expand.");
         }
 
-        var filtered = binder.Where(source, type, filter);
-        long? total2 = count ? await CountAsync(filtered, ct) : null;
-        var take = (int)Math.Min(top ?? int.MaxValue, limits.PageSize);
-        // One row more than the page tells whether a next page exists, without a second count.
-        var wantsMore = top is null || top > take;
-        var paged = ODataBinder.Page(binder.OrderBy(filtered, type, orderBy), type.Clr, (int)skip, wantsMore ? take + 1 : take);
-        var rows = await binder.Select(paged, type, selectExpand, out var rowShape).ToListAsync(ct);
+        var page = Page(request, model, db, limits);
+        long? count = request.Count ? await CountAsync(page.Filtered, ct) : null;
+        var rows = await page.Rows.ToListAsync(ct);
         Uri? next = null;
-        if (rows.Count > take)
+        if (rows.Count > page.Take)
         {
             rows.RemoveAt(rows.Count - 1);
-            next = NextLink(http.Request, skip + take, top is { } t ? t - take : null);
+            next = NextLink(http.Request, request.Skip + page.Take, request.Top is { } t ? t - page.Take : null);
         }
-        await ODataWriter.CollectionAsync(http.Response, model, set, uri, rows, rowShape, total2, next);
+        await ODataWriter.CollectionAsync(http.Response, model, set, uri, rows, page.Shape, count, next);
     }
 
     /// <summary>The same request with $skip moved past this page (and $top reduced by it).</summary>
