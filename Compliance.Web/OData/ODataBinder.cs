@@ -27,7 +27,7 @@ public sealed record ODataExpandShape(ODataNavigation Navigation, ODataShape Sha
 /// projects. Everything is built from the EDM's own nodes; literals become parameters (one cached plan per query shape)
 /// and keep the type the parser gave them (<c>lt 20.5</c> compares as decimal).
 /// </summary>
-public sealed class ODataBinder(ODataModel model, ComplianceDbContext db, ODataLimits limits)
+public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db, ODataLimits limits)
 {
     private readonly Dictionary<string, Expression> rangeVariables = [];
     private int nodes;
@@ -184,7 +184,8 @@ public sealed class ODataBinder(ODataModel model, ComplianceDbContext db, ODataL
             InNode @in => In(@in, target),
             AnyNode any => AnyAll(any.Source, any.CurrentRangeVariable, any.Body, all: false, target),
             AllNode all => AnyAll(all.Source, all.CurrentRangeVariable, all.Body, all: true, target),
-            CountNode count => Call(nameof(Queryable.Count), CollectionSource(count.Source, target), [ElementType(CollectionSource(count.Source, target))]),
+            // Edm.Int64, as the parser types it.
+            CountNode count => Expression.Convert(Call(nameof(Queryable.Count), CollectionSource(count.Source, target), [ElementType(CollectionSource(count.Source, target))]), typeof(long)),
             _ => throw new ODataQueryException($"'{node.Kind}' expressions are not supported in {target}.", target),
         };
     }
@@ -228,10 +229,11 @@ public sealed class ODataBinder(ODataModel model, ComplianceDbContext db, ODataL
         _ => throw new ODataQueryException("Only collection navigations of the row itself (e.g. Products/any(p: …)) are supported.", target),
     };
 
-    private Expression AnyAll(CollectionNode collection, RangeVariable variable, SingleValueNode body, bool all, string target)
+    private Expression AnyAll(CollectionNode collection, RangeVariable? variable, SingleValueNode body, bool all, string target)
     {
         var source = CollectionSource(collection, target);
         var element = ElementType(source);
+        if (variable is null) return Call(nameof(Queryable.Any), source, [element]); // Products/any(): not empty
         if (rangeVariables.Count > 1) throw new ODataQueryException("any/all do not nest.", target);
         var parameter = Expression.Parameter(element, variable.Name);
         rangeVariables[variable.Name] = parameter;
@@ -262,8 +264,12 @@ public sealed class ODataBinder(ODataModel model, ComplianceDbContext db, ODataL
 
     private Expression Binary(BinaryOperatorNode node, string target)
     {
-        var left = Bind(node.Left, target);
-        var right = Bind(node.Right, target);
+        // The parser promotes Int32 against a decimal literal to Edm.Single on both sides (Tier lt 20.1 → real < 20.1f),
+        // which loses the literal's exact value. Undo that promotion and let Balance pick decimal instead.
+        var (l, r) = (node.Left, node.Right);
+        if (IsFloatingPromotion(l) || IsFloatingPromotion(r)) (l, r) = (Unpromote(l), Unpromote(r));
+        var left = Bind(l, target);
+        var right = Bind(r, target);
         if (node.OperatorKind is BinaryOperatorKind.And or BinaryOperatorKind.Or)
         {
             left = Boolean(left);
@@ -301,6 +307,25 @@ public sealed class ODataBinder(ODataModel model, ComplianceDbContext db, ODataL
         }
     }
 
+    private static bool IsFloatingPromotion(SingleValueNode node) => !ReferenceEquals(Unpromote(node), node);
+
+    /// <summary>
+    /// The operand before the parser made it floating: the source of a ConvertNode to Single/Double, or a plain decimal
+    /// literal (20.1, which the parser types Edm.Single) as the exact decimal the client wrote.
+    /// </summary>
+    private static SingleValueNode Unpromote(SingleValueNode node) => node switch
+    {
+        ConvertNode { TypeReference: var to, Source: { TypeReference: { } from } source } when to.IsFloating() && !from.IsFloating() => source,
+        ConvertNode { TypeReference: var to, Source: ConstantNode constant } when to.IsFloating() && Unpromote(constant) is var exact && !ReferenceEquals(exact, constant) => exact,
+        ConstantNode { TypeReference: { } type, LiteralText: { } text } when type.IsFloating() && PlainDecimal().IsMatch(text)
+            && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var exact) =>
+            new ConstantNode(exact, text, EdmCoreModel.Instance.GetDecimal(type.IsNullable)),
+        _ => node,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?[0-9]{1,28}(\.[0-9]{1,28})?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainDecimal();
+
     /// <summary>Brings both operands to one CLR type: null literals take the other side's type, T meets T? as T?.</summary>
     private static (Expression, Expression) Balance(Expression left, Expression right, string target)
     {
@@ -311,6 +336,14 @@ public sealed class ODataBinder(ODataModel model, ComplianceDbContext db, ODataL
         var l = System.Nullable.GetUnderlyingType(left.Type) ?? left.Type;
         var r = System.Nullable.GetUnderlyingType(right.Type) ?? right.Type;
         if (l == r) return (Nullable(left), Nullable(right));
+        if (Numeric(l) is { } lr && Numeric(r) is { } rr)
+        {
+            // The wider of the two: int → long → decimal; float/double only when a side already is one.
+            var wider = lr >= rr ? l : r;
+            var nullable = left.Type != l || right.Type != r;
+            var to = nullable ? NullableType(wider) : wider;
+            return (left.Type == to ? left : Expression.Convert(left, to), right.Type == to ? right : Expression.Convert(right, to));
+        }
         // The parser promotes numbers through ConvertNode; what is left is a DateTime column against a DateTimeOffset literal.
         if (l == typeof(DateTime) && r == typeof(DateTimeOffset) && right is MemberExpression { Expression: ConstantExpression })
             return Balance(left, RetypeConstant(right, typeof(DateTime)), target);
@@ -324,6 +357,9 @@ public sealed class ODataBinder(ODataModel model, ComplianceDbContext db, ODataL
         var value = Expression.Lambda(boxed).Compile().DynamicInvoke();
         return value is DateTimeOffset dto && to == typeof(DateTime) ? Parameter(dto.UtcDateTime) : boxed;
     }
+
+    private static int? Numeric(Type t) =>
+        t == typeof(short) ? 1 : t == typeof(int) ? 2 : t == typeof(long) ? 3 : t == typeof(decimal) ? 4 : t == typeof(float) ? 5 : t == typeof(double) ? 6 : null;
 
     private static bool IsNull(Expression e) => e is ConstantExpression { Value: null };
 
