@@ -497,7 +497,8 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
     private static Expression Parameter(object? value, Type type) =>
         Expression.Property(Expression.Constant(Activator.CreateInstance(typeof(Box<>).MakeGenericType(type), value)), "Value");
 
-    private static Expression Parameter<T>(T value) => Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
+    /// <summary>A value EF Core sends as a parameter, so that one plan serves every value.</summary>
+    public static Expression Parameter<T>(T value) => Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
 
     private static Type ElementType(Expression source) =>
         source.Type.GetInterfaces().Append(source.Type)

@@ -145,7 +145,7 @@ public static class ODataEndpoint
                     throw new ODataQueryException("A single entity takes only $select and $expand.");
                 var id = (Guid)key.Keys.Single().Value;
                 var row = Expression.Parameter(type.Clr, "e");
-                var byKey = Expression.Lambda(Expression.Equal(Expression.Property(row, "Id"), Expression.Constant(id)), row);
+                var byKey = Expression.Lambda(Expression.Equal(Expression.Property(row, "Id"), ODataBinder.Parameter(id)), row);
                 var source = set.Source(db);
                 var one = source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [type.Clr], source.Expression, Expression.Quote(byKey)));
                 var found = await binder.Select(one, type, request.SelectExpand, out var shape).FirstOrDefaultAsync(ct);
