@@ -198,7 +198,7 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
         if (access.Source is SingleNavigationNode navigation)
         {
             // Reference navigation: (T?)db.Targets.Where(t => t.Id == e.ForeignKey).Select(t => t.Name).FirstOrDefault()
-            var nav = Navigation(navigation.NavigationSource, navigation.NavigationProperty, navigation.Source, out var parent, target);
+            var nav = Navigation(navigation.NavigationProperty, navigation.Source, out var parent, target);
             var element = Expression.Parameter(nav.TargetType.Clr, "t");
             Expression value = Expression.Property(element, nav.TargetType.Properties[name]);
             value = Nullable(value);
@@ -213,7 +213,7 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
     private static Expression SingleNavigation(SingleNavigationNode navigation, string target) =>
         throw new ODataQueryException($"'{navigation.NavigationProperty.Name}' is an entity; compare one of its properties (e.g. {navigation.NavigationProperty.Name}/Id).", target);
 
-    private ODataNavigation Navigation(IEdmNavigationSource? _, IEdmNavigationProperty property, SingleResourceNode source, out Expression parent, string target)
+    private ODataNavigation Navigation(IEdmNavigationProperty property, SingleResourceNode source, out Expression parent, string target)
     {
         if (source is SingleNavigationNode)
             throw new ODataQueryException("Navigation paths go one level deep.", target);
@@ -225,7 +225,7 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
     private Expression CollectionSource(CollectionNode node, string target) => node switch
     {
         CollectionNavigationNode navigation when navigation.Source is not SingleNavigationNode =>
-            Navigation(navigation.NavigationSource, navigation.NavigationProperty, navigation.Source, out var parent, target).Targets(db, parent),
+            Navigation(navigation.NavigationProperty, navigation.Source, out var parent, target).Targets(db, parent),
         _ => throw new ODataQueryException("Only collection navigations of the row itself (e.g. Products/any(p: …)) are supported.", target),
     };
 
@@ -267,6 +267,7 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
         // The parser promotes Int32 against a decimal literal to Edm.Single on both sides (Tier lt 20.1 → real < 20.1f),
         // which loses the literal's exact value. Undo that promotion and let Balance pick decimal instead.
         var (l, r) = (node.Left, node.Right);
+        if (NavigationIsNull(node, target) is { } isNull) return isNull;
         if (IsFloatingPromotion(l) || IsFloatingPromotion(r)) (l, r) = (Unpromote(l), Unpromote(r));
         var left = Bind(l, target);
         var right = Bind(r, target);
@@ -305,6 +306,22 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
         {
             throw new ODataQueryException($"The operator '{node.OperatorKind}' does not apply to {Describe(left.Type)} values.", target);
         }
+    }
+
+    /// <summary>Parent eq null / Parent ne null: whether the reference finds its row (under the tenant filter).</summary>
+    private Expression? NavigationIsNull(BinaryOperatorNode node, string target)
+    {
+        if (node.OperatorKind is not (BinaryOperatorKind.Equal or BinaryOperatorKind.NotEqual)) return null;
+        var (navigation, other) = Strip(node.Left) is SingleNavigationNode left ? (left, Strip(node.Right))
+            : Strip(node.Right) is SingleNavigationNode right ? (right, Strip(node.Left)) : (null, null);
+        if (navigation is null) return null;
+        if (other is not ConstantNode { Value: null })
+            throw new ODataQueryException($"'{navigation.NavigationProperty.Name}' is an entity: compare it with null, or compare one of its properties.", target);
+        var nav = Navigation(navigation.NavigationProperty, navigation.Source, out var parent, target);
+        var exists = Call(nameof(Queryable.Any), nav.Targets(db, parent), [nav.TargetType.Clr]);
+        return node.OperatorKind == BinaryOperatorKind.Equal ? Expression.Not(exists) : exists;
+
+        static SingleValueNode Strip(SingleValueNode n) => n is ConvertNode c ? Strip(c.Source) : n;
     }
 
     private static bool IsFloatingPromotion(SingleValueNode node) => !ReferenceEquals(Unpromote(node), node);

@@ -55,6 +55,8 @@ public sealed class ODataQueryTests(ODataFixture fixture) : IClassFixture<ODataF
             ("Address eq null", "Delta Tools|Ärzte Textil GmbH"),
             ("Address ne null and Country eq 'CN'", "Alpha Knitting Mill|Gamma Toys Ltd"),
             ("ParentId eq null and Tier eq 3", "beta cotton co"),
+            ("Parent eq null and Tier eq 3", "beta cotton co"),
+            ("Parent ne null", ""),
             // Enumerations: as strings and as qualified literals
             ("Status eq 'Active' and Country eq 'DE'", "Ärzte Textil GmbH"),
             ("Status eq Compliance.SupplierStatus'Suspended'", ""),
@@ -101,6 +103,7 @@ public sealed class ODataQueryTests(ODataFixture fixture) : IClassFixture<ODataF
             ("Findings?$filter=Audit/IsIndependent eq true", 2),
             ("Findings?$filter=Supplier/Name eq 'Alpha Knitting Mill' and Severity eq 'Minor'", 1),
             ("Findings?$filter=Actions/any()", 1),
+            ("Findings?$filter=Audit ne null", 2),
             ("Findings?$filter=IloIndicator eq 'ExcessiveOvertime'", 1),
             ("CorrectiveActions?$filter=Finding/Severity eq 'ZeroTolerance'", 1),
             ("CorrectiveActions?$filter=DueDate eq 2026-04-13 and Status eq 'Open'", 1),
