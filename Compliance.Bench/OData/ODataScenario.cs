@@ -220,7 +220,7 @@ public sealed partial class ODataScenario : IScenario
         private const string Sql = """
             SELECT s."Id", s."ExternalReference", s."Name", s."Country", s."Address", s."Tier", s."ParentId", s."Status", s."Lei", s."Duns", s."Uscc", s."OpenSupplyHubId", s."CreatedAt", s."UpdatedAt"
             FROM "Suppliers" AS s
-            WHERE s."OrganizationId" = @organization AND s."Country" = @country AND s."Tier" <= @tier
+            WHERE s."OrganizationId" = @organization AND s."Country" = CAST(@country AS character(2)) AND s."Tier" <= @tier
             ORDER BY s."Name", s."Id"
             LIMIT @take OFFSET @skip
             """;
