@@ -7,38 +7,39 @@ namespace Compliance.Web.OData;
 /// <summary>
 /// Writes OData JSON (minimal metadata) with Microsoft.OData.Core's writer: @odata.context, @odata.count and
 /// @odata.nextLink come from it. Responses are buffered (a page is at most the server page size) so nothing is written
-/// synchronously to the response body.
+/// synchronously to the response body, and the writer runs synchronously into the buffer (ODL's async path costs more per
+/// value and gains nothing against memory).
 /// </summary>
 public static class ODataWriter
 {
     public static Task CollectionAsync(HttpResponse response, ODataModel model, ODataSet set, ODataUri uri, IReadOnlyList<object?[]> rows,
         ODataShape shape, long? count, Uri? nextLink) =>
-        WriteAsync(response, model, uri, async writer =>
+        WriteAsync(response, model, uri, writer =>
         {
-            var w = await writer.CreateODataResourceSetWriterAsync(set.EntitySet, set.Type.Edm);
-            await w.WriteStartAsync(new ODataResourceSet { Count = count, NextPageLink = nextLink });
-            foreach (var row in rows) await ResourceAsync(w, shape, row);
-            await w.WriteEndAsync();
-            await w.FlushAsync();
+            var w = writer.CreateODataResourceSetWriter(set.EntitySet, set.Type.Edm);
+            w.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
+            foreach (var row in rows) Resource(w, shape, row);
+            w.WriteEnd();
+            w.Flush();
         });
 
     public static Task EntityAsync(HttpResponse response, ODataModel model, ODataSet set, ODataUri uri, object?[] row, ODataShape shape) =>
-        WriteAsync(response, model, uri, async writer =>
+        WriteAsync(response, model, uri, writer =>
         {
-            var w = await writer.CreateODataResourceWriterAsync(set.EntitySet, set.Type.Edm);
-            await ResourceAsync(w, shape, row);
-            await w.FlushAsync();
+            var w = writer.CreateODataResourceWriter(set.EntitySet, set.Type.Edm);
+            Resource(w, shape, row);
+            w.Flush();
         });
 
     public static Task ServiceDocumentAsync(HttpResponse response, ODataModel model, Uri serviceRoot) =>
-        WriteAsync(response, model, new ODataUri { ServiceRoot = serviceRoot }, writer => writer.WriteServiceDocumentAsync(model.Edm.GenerateServiceDocument()));
+        WriteAsync(response, model, new ODataUri { ServiceRoot = serviceRoot }, writer => writer.WriteServiceDocument(model.Edm.GenerateServiceDocument()));
 
     public static async Task MetadataAsync(HttpResponse response, ODataModel model)
     {
         using var buffer = new MemoryStream();
         var message = new ResponseMessage(buffer);
         using (var writer = new ODataMessageWriter((IODataResponseMessage)message, new ODataMessageWriterSettings { EnableMessageStreamDisposal = false }, model.Edm))
-            await writer.WriteMetadataDocumentAsync();
+            writer.WriteMetadataDocument();
         await SendAsync(response, message, buffer);
     }
 
@@ -63,14 +64,18 @@ public static class ODataWriter
         await buffer.CopyToAsync(response.Body);
     }
 
-    private static async Task WriteAsync(HttpResponse response, ODataModel model, ODataUri uri, Func<ODataMessageWriter, Task> write)
+    private static async Task WriteAsync(HttpResponse response, ODataModel model, ODataUri uri, Action<ODataMessageWriter> write)
     {
         using var buffer = new MemoryStream();
         var message = new ResponseMessage(buffer);
-        var settings = new ODataMessageWriterSettings { ODataUri = uri, BaseUri = uri.ServiceRoot, EnableMessageStreamDisposal = false, Version = ODataVersion.V4 };
+        // No per-value validation: every value comes from the model's own CLR types (the tests check the EDM types).
+        var settings = new ODataMessageWriterSettings
+        {
+            ODataUri = uri, BaseUri = uri.ServiceRoot, EnableMessageStreamDisposal = false, Version = ODataVersion.V4, Validations = ValidationKinds.None,
+        };
         settings.SetContentType(ODataFormat.Json);
         using (var writer = new ODataMessageWriter((IODataResponseMessage)message, settings, model.Edm))
-            await write(writer);
+            write(writer);
         await SendAsync(response, message, buffer);
     }
 
@@ -83,35 +88,35 @@ public static class ODataWriter
         await buffer.CopyToAsync(response.Body);
     }
 
-    private static async Task ResourceAsync(Microsoft.OData.ODataWriter w, ODataShape shape, object?[] row)
+    private static void Resource(Microsoft.OData.ODataWriter w, ODataShape shape, object?[] row)
     {
         var properties = new List<ODataProperty>(shape.Properties.Count);
         for (var i = 0; i < shape.Properties.Count; i++)
             properties.Add(new ODataProperty { Name = shape.Properties[i].Name, Value = Value(row[i]) });
-        await w.WriteStartAsync(new ODataResource { Properties = properties });
+        w.WriteStart(new ODataResource { Properties = properties });
         for (var e = 0; e < shape.Expands.Count; e++)
         {
             var expand = shape.Expands[e];
             var value = row[shape.Properties.Count + e];
-            await w.WriteStartAsync(new ODataNestedResourceInfo { Name = expand.Navigation.Name, IsCollection = expand.Navigation.IsCollection });
+            w.WriteStart(new ODataNestedResourceInfo { Name = expand.Navigation.Name, IsCollection = expand.Navigation.IsCollection });
             if (expand.Navigation.IsCollection)
             {
-                await w.WriteStartAsync(new ODataResourceSet());
-                foreach (var child in (IEnumerable<object?[]>)value!) await ResourceAsync(w, expand.Shape, child);
-                await w.WriteEndAsync();
+                w.WriteStart(new ODataResourceSet());
+                foreach (var child in (IEnumerable<object?[]>)value!) Resource(w, expand.Shape, child);
+                w.WriteEnd();
             }
             else if (value is object?[] single)
             {
-                await ResourceAsync(w, expand.Shape, single);
+                Resource(w, expand.Shape, single);
             }
             else
             {
-                await w.WriteStartAsync((ODataResource?)null);
-                await w.WriteEndAsync();
+                w.WriteStart((ODataResource?)null);
+                w.WriteEnd();
             }
-            await w.WriteEndAsync();
+            w.WriteEnd();
         }
-        await w.WriteEndAsync();
+        w.WriteEnd();
     }
 
     /// <summary>CLR value → OData value: UTC DateTime as DateTimeOffset, DateOnly as Edm.Date, enums by member name.</summary>
