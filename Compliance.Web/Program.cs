@@ -29,6 +29,7 @@ builder.Services.AddSingleton<Compliance.Web.Infrastructure.Screening.BundledScr
 // Imported suppliers are screened against the bundled lists (registered before the import's own fallback).
 builder.Services.AddScoped<Compliance.Web.Features.Suppliers.Import.ISupplierScreening, Compliance.Web.Features.Suppliers.ScreenImportedSuppliers>();
 builder.Services.AddSupplierImports(builder.Configuration);
+Compliance.Web.OData.ODataEndpoint.AddComplianceOData(builder.Services, builder.Configuration);
 // Keys live in the database: they survive restarts, and every instance reads what another encrypted.
 builder.Services.AddDataProtection().SetApplicationName("Compliance");
 builder.Services.AddDatabaseKeyRing();

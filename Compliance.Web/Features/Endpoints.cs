@@ -51,5 +51,6 @@ public static class Endpoints
         TriageGrievance.Map(api);
         GrievanceSlaSettings.Map(api);
         Disclosures.Disclosures.Map(api);
+        OData.ODataEndpoint.Map(app);
     }
 }

@@ -94,6 +94,20 @@ public sealed class PostgresDataProtectionKeys : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0009_DataProtectionKeys"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205070000_SupplierCountryNameIndex")]
+public sealed class SqliteSupplierCountryNameIndex : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0007_SupplierCountryNameIndex"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205070000_SupplierCountryNameIndex")]
+public sealed class PostgresSupplierCountryNameIndex : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0007_SupplierCountryNameIndex"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

@@ -36,7 +36,7 @@ public static class Database
         switch (ProviderFrom(configuration))
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<ComplianceDbContext, SqliteComplianceDbContext>((sp, o) => Configure(sp, o.UseSqlite(connectionString)));
+                services.AddDbContext<ComplianceDbContext, SqliteComplianceDbContext>((sp, o) => Configure(sp, o.UseSqlite(connectionString).AddInterceptors(new UnicodeCaseFunctions())));
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContext<ComplianceDbContext, PostgresComplianceDbContext>((sp, o) => Configure(sp, o.UseNpgsql(connectionString)));
