@@ -24,6 +24,7 @@ public sealed partial class LoadAndFaultTests(ITestOutputHelper output)
     {
         var seconds = int.Parse(Environment.GetEnvironmentVariable("LOAD_SECONDS") ?? "8", CultureInfo.InvariantCulture);
         var connections = int.Parse(Environment.GetEnvironmentVariable("LOAD_CONNECTIONS") ?? "16", CultureInfo.InvariantCulture);
+        // On demand, larger: LOAD_SECONDS=60 LOAD_CONNECTIONS=64 ./test.sh --filter LoadAndFaultTests
         Assert.True(File.Exists("/usr/bin/wrk"), "wrk is missing: ./test.sh installs Debian's wrk package.");
         var server = await PostgresServer.StartPrivateAsync();
         await using var app = new ComplianceApp(DatabaseProvider.Postgres, await server.CreateDatabaseAsync(),
@@ -51,7 +52,8 @@ public sealed partial class LoadAndFaultTests(ITestOutputHelper output)
             }
 
             var script = Path.Combine(app.DataPath, "load.lua");
-            await File.WriteAllTextAsync(script, LuaScript(org.AdminToken, [$"/api/v1/suppliers?page=1", $"/api/v1/suppliers/{first}", "/api/v1/suppliers?search=Shenzhen", "/api/v1/grievances", "/health"]));
+            await File.WriteAllTextAsync(script, LuaScript(org.AdminToken, [$"/api/v1/suppliers?page=1", $"/api/v1/suppliers/{first}", "/api/v1/suppliers?search=Shenzhen", "/api/v1/grievances", "/health",
+                "/odata/Suppliers?$filter=Country%20eq%20'CN'%20and%20Tier%20le%202&$orderby=Name&$top=50"]));
             var wrk = Process.Start(new ProcessStartInfo("/usr/bin/wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, baseAddress.ToString().TrimEnd('/')])
             {
                 RedirectStandardOutput = true, RedirectStandardError = true,
