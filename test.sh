@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run). Installs the test-only dependencies that are missing —
-# the PostgreSQL server binaries, Chromium and Node.js with npm, from Debian's packages — and starts nothing
+# the PostgreSQL server binaries, Chromium, Node.js with npm and wrk (the load-and-fault suite), from Debian's packages — and starts nothing
 # globally: the tests start their own throwaway PostgreSQL cluster, and Azurite (which they npm-install into
 # .tools/azurite at a pinned version on first use), on free loopback ports.
 set -euo pipefail
@@ -10,6 +10,7 @@ missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' > /dev/null || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v npm > /dev/null || missing+=(npm)
+[ -x /usr/bin/wrk ] || missing+=(wrk)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -24,15 +24,15 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceBlobs(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
-builder.Services.AddComplianceJobs(builder.Configuration);
+builder.Services.AddComplianceJobs(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<Compliance.Web.Infrastructure.Screening.BundledScreening>();
 // Imported suppliers are screened against the bundled lists (registered before the import's own fallback).
 builder.Services.AddScoped<Compliance.Web.Features.Suppliers.Import.ISupplierScreening, Compliance.Web.Features.Suppliers.ScreenImportedSuppliers>();
 builder.Services.AddSupplierImports(builder.Configuration);
-// Keys survive restarts so sign-in cookies stay valid. (Several instances will share them through the database.)
-builder.Services.AddDataProtection()
-    .SetApplicationName("Compliance")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataPath(builder.Configuration, builder.Environment), "keys")));
+Compliance.Web.OData.ODataEndpoint.AddComplianceOData(builder.Services, builder.Configuration);
+// Keys live in the database: they survive restarts, and every instance reads what another encrypted.
+builder.Services.AddDataProtection().SetApplicationName("Compliance");
+builder.Services.AddDatabaseKeyRing();
 builder.Services.AddSingleton<Compliance.Web.Features.Grievances.GrievanceProtector>();
 // FAR 52.222-50(h)(1): the compliance-plan threshold steps (Attestations:Thresholds, or the FAR history built in).
 builder.Services.AddSingleton(Compliance.Web.Features.Attestations.ThresholdSetup.From(builder.Configuration));
@@ -81,6 +81,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Grievances/Record", Policies.GrievanceContent);
     // The workers' grievance form and follow-up: no account, ever.
     o.Conventions.AllowAnonymousToFolder("/Report");
+    // The published California disclosure (Cal. Civ. Code 1714.43(b)): the company links it from its homepage.
+    o.Conventions.AllowAnonymousToFolder("/Published");
     // Supplier contacts sign certifications through their link, without an account.
     o.Conventions.AllowAnonymousToFolder("/Certify");
     // Contracting officers belong to no organization: their pages live in their own folder, under their own policy.
@@ -94,6 +96,7 @@ builder.Services.AddRazorPages(o =>
 var app = builder.Build();
 
 await Database.MigrateAsync(app.Services);
+await DataProtectionKeys.PrepareAsync(app.Services, Database.DataPath(app.Configuration, app.Environment));
 // Platform operators bind contracting officers to agencies from the command line (see ContractingOfficerAccounts).
 if (await ContractingOfficerAccounts.RunCommandAsync(args, app.Services)) return;
 await DemoData.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger);

@@ -12,6 +12,8 @@ public sealed class EndpointPolicyTests
         // Workers report grievances and follow up without an account.
         "api/v1/public/{slug}/grievances", "api/v1/public/{slug}/grievances/{receiptCode}", "api/v1/public/{slug}/grievances/{receiptCode}/messages",
         "report/{slug}", "report/{slug}/follow-up",
+        // The published California disclosure and its PDF.
+        "disclosures/{slug}/california/{handler?}",
         // Supplier contacts sign certifications through their link, without an account.
         "api/v1/public/certify/{token}", "certify/{token}"];
 

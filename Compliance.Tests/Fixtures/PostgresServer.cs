@@ -16,18 +16,33 @@ public sealed class PostgresServer
 
     private readonly string binaries;
     private readonly string dataDirectory;
+    private readonly string root;
+    private readonly string options;
+    private readonly bool asRoot;
     private int databaseCount;
 
     public int Port { get; }
 
-    private PostgresServer(string binaries, string dataDirectory, int port)
+    private PostgresServer(string binaries, string dataDirectory, string root, string options, bool asRoot, int port)
     {
         this.binaries = binaries;
         this.dataDirectory = dataDirectory;
+        this.root = root;
+        this.options = options;
+        this.asRoot = asRoot;
         Port = port;
     }
 
     public static Task<PostgresServer> InstanceAsync() => Shared.Value;
+
+    /// <summary>A cluster of the test's own, for tests that stop and restart the server (fault tests); stopped at process exit.</summary>
+    public static Task<PostgresServer> StartPrivateAsync() => StartAsync();
+
+    /// <summary>Stops the server at once, as a crash or a restart would (connections drop mid-flight).</summary>
+    public Task StopAsync() => RunAsync(asRoot, Path.Combine(binaries, "pg_ctl"), "-D", dataDirectory, "-m", "immediate", "-w", "stop");
+
+    public Task StartAgainAsync() =>
+        RunAsync(asRoot, Path.Combine(binaries, "pg_ctl"), "-D", dataDirectory, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start");
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=20;Include Error Detail=true";
@@ -65,21 +80,28 @@ public sealed class PostgresServer
         var options = $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         await RunAsync(asRoot, Path.Combine(binaries, "pg_ctl"), "-D", data, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start");
 
-        var server = new PostgresServer(binaries, data, port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot, root);
+        var server = new PostgresServer(binaries, data, root, options, asRoot, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }
 
-    private void Stop(bool asRoot, string root)
+    private void Stop()
     {
         try
         {
             var args = new[] { Path.Combine(binaries, "pg_ctl"), "-D", dataDirectory, "-m", "immediate", "-w", "stop" };
             if (asRoot) Run("runuser", ["-u", "postgres", "--", .. args]);
             else Run(args[0], args[1..]);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped (a fault test stops its own cluster).
+        }
+        try
+        {
             Directory.Delete(root, recursive: true);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The process is exiting; a leftover temp folder is harmless.
         }

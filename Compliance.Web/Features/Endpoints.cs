@@ -51,6 +51,8 @@ public static class Endpoints
         MoveGrievance.Map(api);
         TriageGrievance.Map(api);
         GrievanceSlaSettings.Map(api);
+        Disclosures.Disclosures.Map(api);
+        OData.ODataEndpoint.Map(app);
         FederalContracts.Map(api);
         CompliancePlans.Map(api);
         AttestationRequests.Map(api);

@@ -38,6 +38,21 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             case TenantNotResolvedException:
                 problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "No organization selected" };
                 break;
+            case IssuedDisclosureChangeException:
+                problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict with existing data", Detail = exception.Message };
+                break;
+            case Blobs.BlobStoreFullException:
+                log.LogError(exception, "The blob store is full");
+                problem = new ProblemDetails { Status = StatusCodes.Status507InsufficientStorage, Title = "Storage is full",
+                    Detail = "The file store has no room for this upload. Nothing was stored; try again once an operator has freed space." };
+                break;
+            case var e when DatabaseUnavailable.Is(e):
+                // A restart or failover of the database: the request changed nothing and can be retried shortly.
+                log.LogWarning("Database unavailable: {Reason}", exception.GetBaseException().Message);
+                httpContext.Response.Headers.RetryAfter = "5";
+                problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable",
+                    Detail = "The database is not answering. Nothing was changed; retry in a few seconds." };
+                break;
             default:
                 return false; // the default handler logs it and answers 500 without details
         }
@@ -48,4 +63,23 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     /// <summary>"$.products[0].name" → "products[0].name"; the root is "body".</summary>
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+}
+
+/// <summary>Whether an exception means the database could not be reached (restart, failover, network), not that the request was wrong.</summary>
+public static class DatabaseUnavailable
+{
+    public static bool Is(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            switch (e)
+            {
+                // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, 53300 too many connections, 08xxx connection exceptions.
+                case Npgsql.PostgresException pg when pg.SqlState is "57P01" or "57P02" or "57P03" or "53300" || pg.SqlState.StartsWith("08", StringComparison.Ordinal):
+                case Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }:
+                case Npgsql.NpgsqlException { IsTransient: true } when e is not Npgsql.PostgresException:
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        return false;
+    }
 }

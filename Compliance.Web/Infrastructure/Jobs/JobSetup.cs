@@ -43,13 +43,30 @@ public sealed class EveryTenant<TJob>(IServiceScopeFactory scopes, TimeProvider 
 public static class JobSetup
 {
     /// <summary>
-    /// Quartz with the app's scheduled jobs. Job state lives in the database the jobs read (notices are idempotent),
-    /// so the in-memory schedule loses nothing when an instance stops.
+    /// Quartz with the app's scheduled jobs, its schedule kept in the application database: on PostgreSQL a clustered
+    /// store, so that a job runs once across all instances and one that dies mid-job is recovered by another; on SQLite
+    /// a persistent single-node store. Quartz creates its own tables when they are missing (prefix <c>qrtz_</c>).
     /// </summary>
-    public static IServiceCollection AddComplianceJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddComplianceJobs(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var provider = Database.ProviderFrom(configuration);
+        var connectionString = Database.ConnectionString(configuration, environment);
         services.AddQuartz(q =>
         {
+            q.UsePersistentStore(store =>
+            {
+                if (provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:ClusterCheckinSeconds", 7.5));
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(configuration.GetValue("Jobs:ClusterCheckinMisfireSeconds", 20.0));
+                    });
+                }
+                else store.UseSqlite(connectionString);
+                store.ProvisionSchema();
+            });
             Schedule<CorrectiveActionReminders>(q, configuration, "0 0 6 * * ?");
             Schedule<Features.Grievances.GrievanceSlaWatch>(q, configuration, "0 5 * * * ?");
             Schedule<Features.Attestations.AttestationReminders>(q, configuration, "0 10 6 * * ?");
@@ -63,7 +80,8 @@ public static class JobSetup
     private static void Schedule<TJob>(IQuartzBuilder q, IConfiguration configuration, string defaultCron) where TJob : ITenantJob, new()
     {
         var cron = configuration[$"Jobs:{TJob.Name}:Cron"] ?? defaultCron;
-        q.AddJob<EveryTenant<TJob>>(j => j.WithIdentity(KeyOf<TJob>()).StoreDurably());
+        // Recoverable: a job whose instance died mid-run is run again by another (the tenant jobs are idempotent).
+        q.AddJob<EveryTenant<TJob>>(j => j.WithIdentity(KeyOf<TJob>()).StoreDurably().RequestRecovery());
         q.AddTrigger(t => t.ForJob(KeyOf<TJob>()).WithIdentity($"{TJob.Name}-schedule").WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
     }
 }

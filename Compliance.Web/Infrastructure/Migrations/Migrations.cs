@@ -67,6 +67,48 @@ public sealed class PostgresGrievances : Migration
 }
 
 [DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205080000_Disclosures")]
+public sealed class SqliteDisclosures : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0008_Disclosures"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205080000_Disclosures")]
+public sealed class PostgresDisclosures : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0008_Disclosures"));
+}
+
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205090000_DataProtectionKeys")]
+public sealed class SqliteDataProtectionKeys : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0009_DataProtectionKeys"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205090000_DataProtectionKeys")]
+public sealed class PostgresDataProtectionKeys : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0009_DataProtectionKeys"));
+}
+
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205070000_SupplierCountryNameIndex")]
+public sealed class SqliteSupplierCountryNameIndex : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0007_SupplierCountryNameIndex"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205070000_SupplierCountryNameIndex")]
+public sealed class PostgresSupplierCountryNameIndex : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0007_SupplierCountryNameIndex"));
+}
+
+[DbContext(typeof(SqliteComplianceDbContext))]
 [Migration("20261205060000_Attestations")]
 public sealed class SqliteAttestations : Migration
 {

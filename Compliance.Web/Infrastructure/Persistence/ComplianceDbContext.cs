@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Compliance.Domain.Attestations;
 using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
+using Compliance.Domain.Disclosures;
 using Compliance.Domain.Evidence;
 using Compliance.Domain.Grievances;
 using Compliance.Domain.Suppliers;
@@ -44,6 +45,8 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<SupplierImportMapping> SupplierImportMappings => Set<SupplierImportMapping>();
     public DbSet<Grievance> Grievances => Set<Grievance>();
     public DbSet<GrievanceMessage> GrievanceMessages => Set<GrievanceMessage>();
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<FederalContract> FederalContracts => Set<FederalContract>();
     public DbSet<CompliancePlanElement> CompliancePlanElements => Set<CompliancePlanElement>();
     public DbSet<CompliancePlanVersion> CompliancePlanVersions => Set<CompliancePlanVersion>();

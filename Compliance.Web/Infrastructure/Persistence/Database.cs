@@ -32,22 +32,24 @@ public static class Database
         services.AddScoped<AuditTrail>();
         services.AddSingleton<TenantSaveGuard>();
 
-        var provider = ProviderFrom(configuration);
-        var connectionString = configuration.GetConnectionString("Compliance") is { Length: > 0 } configured ? configured : null;
-        switch (provider)
+        var connectionString = ConnectionString(configuration, environment);
+        switch (ProviderFrom(configuration))
         {
             case DatabaseProvider.Sqlite:
-                connectionString ??= $"Data Source={Path.Combine(DataPath(configuration, environment), "compliance.db")}";
-                services.AddDbContext<ComplianceDbContext, SqliteComplianceDbContext>((sp, o) => Configure(sp, o.UseSqlite(connectionString)));
+                services.AddDbContext<ComplianceDbContext, SqliteComplianceDbContext>((sp, o) => Configure(sp, o.UseSqlite(connectionString).AddInterceptors(new UnicodeCaseFunctions())));
                 break;
             case DatabaseProvider.Postgres:
-                if (connectionString is null)
-                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Compliance is not set.");
                 services.AddDbContext<ComplianceDbContext, PostgresComplianceDbContext>((sp, o) => Configure(sp, o.UseNpgsql(connectionString)));
                 break;
         }
         return services;
     }
+
+    /// <summary>ConnectionStrings:Compliance, or for SQLite the file in the data folder.</summary>
+    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetConnectionString("Compliance") is { Length: > 0 } configured ? configured
+        : ProviderFrom(configuration) == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(DataPath(configuration, environment), "compliance.db")}"
+        : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Compliance is not set.");
 
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
         options.AddInterceptors(services.GetRequiredService<TenantSaveGuard>())

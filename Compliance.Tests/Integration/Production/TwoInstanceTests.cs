@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Compliance.Domain.Tenancy;
+using Compliance.Tests.Fixtures;
+using Compliance.Tests.Integration.Grievances;
+using Compliance.Web.Features.Grievances;
+using Compliance.Web.Infrastructure.Jobs;
+using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Compliance.Tests.Integration.Production;
+
+/// <summary>Two instances of the app on one PostgreSQL database, as behind a load balancer: nothing lives in one process only.</summary>
+public sealed class TwoInstanceTests
+{
+    private static readonly Dictionary<string, string?> Cluster = new()
+    {
+        ["Jobs:ClusterCheckinSeconds"] = "1",
+        ["Jobs:ClusterCheckinMisfireSeconds"] = "3",
+    };
+
+    [Fact]
+    public async Task What_one_instance_encrypts_the_other_reads_and_a_job_runs_once_across_both()
+    {
+        var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        await using var a = new ComplianceApp(DatabaseProvider.Postgres, connectionString, Cluster);
+        await using var b = new ComplianceApp(DatabaseProvider.Postgres, connectionString, Cluster);
+        a.CreateClient().Dispose();
+        b.CreateClient().Dispose();
+
+        // A worker reports through instance A; the handler reads it through instance B.
+        var org = await a.SignUpAsync("Alpha Apparel");
+        var (receipt, passphrase) = await GrievanceTests.ReportAsync(org);
+        var onB = org with { App = b };
+        using var handlerOnB = await onB.ClientAsync(nameof(Role.GrievanceHandler));
+        var list = await handlerOnB.GetFromJsonAsync<JsonElement>("/api/v1/grievances");
+        var id = list.GetProperty("page").GetProperty("items")[0].GetProperty("id").GetGuid();
+        var file = await handlerOnB.GetFromJsonAsync<JsonElement>($"/api/v1/grievances/{id}");
+        Assert.StartsWith("Our supervisor keeps our passports", file.GetProperty("content").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await handlerOnB.PostAsJsonAsync($"/api/v1/grievances/{id}/messages", new { body = "Written on B." })).StatusCode);
+        // …and the reporter reads B's answer through A.
+        var seen = await (await GrievanceTests.FollowUpAsync(org, receipt, passphrase)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Written on B.", seen.GetProperty("messages")[0].GetProperty("body").GetString());
+
+        // One firing of a scheduled job, asked of instance A, runs on exactly one of the two.
+        var schedulers = new[] { await Scheduler(a), await Scheduler(b) };
+        Assert.All(schedulers, s => Assert.Equal(SchedulerStatus.Running, s.Status));
+        var before = await ExecutedAsync(schedulers);
+        await schedulers[0].TriggerJob(JobSetup.KeyOf<GrievanceSlaWatch>());
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await ExecutedAsync(schedulers) == before && DateTime.UtcNow < deadline) await Task.Delay(200);
+        await Task.Delay(TimeSpan.FromSeconds(4)); // long enough for a second, wrong, firing to show
+        Assert.Equal(before + 1, await ExecutedAsync(schedulers));
+        var metadata = await schedulers[0].GetMetadata();
+        Assert.True(metadata.JobStoreClustered);
+        Assert.True(metadata.JobStorePersistent);
+        Assert.NotEqual(metadata.SchedulerInstanceId, (await schedulers[1].GetMetadata()).SchedulerInstanceId);
+    }
+
+    private static async Task<IScheduler> Scheduler(ComplianceApp app) => await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+    private static async Task<int> ExecutedAsync(IEnumerable<IScheduler> schedulers)
+    {
+        var total = 0;
+        foreach (var s in schedulers) total += (await s.GetMetadata()).JobsExecuted;
+        return total;
+    }
+}
