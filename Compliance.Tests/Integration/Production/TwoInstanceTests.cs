@@ -8,6 +8,9 @@ using Compliance.Web.Features.Grievances;
 using Compliance.Web.Infrastructure.Jobs;
 using Compliance.Web.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using Compliance.Tests.Integration.Import;
+using Compliance.Web.Features.Suppliers.Import;
+using Microsoft.AspNetCore.TestHost;
 using Quartz;
 
 namespace Compliance.Tests.Integration.Production;
@@ -57,6 +60,58 @@ public sealed class TwoInstanceTests
         Assert.True(metadata.JobStoreClustered);
         Assert.True(metadata.JobStorePersistent);
         Assert.NotEqual(metadata.SchedulerInstanceId, (await schedulers[1].GetMetadata()).SchedulerInstanceId);
+    }
+
+    [Fact]
+    public async Task An_import_whose_instance_dies_mid_way_is_finished_by_the_other_with_every_row_once()
+    {
+        var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        var azurite = await AzuriteServer.InstanceAsync();
+        // Separate data folders: the upload reaches the other instance through the shared blob store, not a shared disk.
+        var settings = new Dictionary<string, string?>(Cluster)
+        {
+            ["Imports:BatchSize"] = "3", ["Imports:PollInterval"] = "00:00:00.100", ["Imports:Lease"] = "00:00:01",
+            ["Blobs:Provider"] = "Azure", ["Blobs:Azure:ServiceUri"] = azurite.ServiceUri.AbsoluteUri, ["Blobs:Azure:AccountName"] = AzuriteServer.AccountName,
+            ["Blobs:Azure:AccountKey"] = AzuriteServer.AccountKey, ["Blobs:Azure:Container"] = $"two-instances-{Guid.NewGuid():N}"[..40],
+        };
+        var hang = new HangAfterFirstBatch();
+        var a = new ComplianceApp(DatabaseProvider.Postgres, connectionString, settings);
+        var hanging = a.WithWebHostBuilder(w => w.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(hang)));
+        var owner = await ImportApi.SignUpAsync(hanging);
+        var rows = Enumerable.Range(1, 10).Select(i => $"R-{i:D3},Supplier {i},CN\n");
+        var upload = await owner.UploadAsync(System.Text.Encoding.UTF8.GetBytes("ref,name,country\n" + string.Concat(rows)));
+        var id = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!hang.Hung && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.True(hang.Hung);
+        Assert.Equal(3, (await owner.GetAsync(id)).GetProperty("processedRows").GetInt32());
+
+        // Instance A is gone (its host stops mid-import), and B, with a data folder of its own, takes the import over.
+        await hanging.DisposeAsync();
+        await a.DisposeAsync();
+        await using var b = new ComplianceApp(DatabaseProvider.Postgres, connectionString, settings);
+        var client = b.CreateClient();
+        client.DefaultRequestHeaders.Authorization = owner.Client.DefaultRequestHeaders.Authorization;
+        var api = new ImportApi(client);
+        var summary = await api.WaitAsync(id);
+        Assert.Equal("Completed", summary.GetProperty("status").GetString());
+        Assert.Equal(10, summary.GetProperty("addedRows").GetInt32());
+        var references = (await api.SuppliersAsync()).GetProperty("items").EnumerateArray().Select(x => x.GetProperty("externalReference").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"R-{i:D3}"), references.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Stops the import worker for good after its first batch has committed, as a frozen or dying instance would.</summary>
+    private sealed class HangAfterFirstBatch : IImportObserver
+    {
+        private int hung;
+
+        public bool Hung => Volatile.Read(ref hung) == 1;
+
+        public async Task BatchCommittedAsync(Guid importId, int batchNumber, int nextRow, CancellationToken ct)
+        {
+            if (Interlocked.Exchange(ref hung, 1) == 1) return;
+            await Task.Delay(Timeout.Infinite, ct);
+        }
     }
 
     private static async Task<IScheduler> Scheduler(ComplianceApp app) => await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
