@@ -36,8 +36,7 @@ public sealed class TwoInstanceTests
         // A worker reports through instance A; the handler reads it through instance B.
         var org = await a.SignUpAsync("Alpha Apparel");
         var (receipt, passphrase) = await GrievanceTests.ReportAsync(org);
-        var onB = org with { App = b };
-        using var handlerOnB = await onB.ClientAsync(nameof(Role.GrievanceHandler));
+        using var handlerOnB = await (org with { App = b }).ClientAsync(nameof(Role.GrievanceHandler));
         var list = await handlerOnB.GetFromJsonAsync<JsonElement>("/api/v1/grievances");
         var id = list.GetProperty("page").GetProperty("items")[0].GetProperty("id").GetGuid();
         var file = await handlerOnB.GetFromJsonAsync<JsonElement>($"/api/v1/grievances/{id}");
@@ -46,6 +45,24 @@ public sealed class TwoInstanceTests
         // …and the reporter reads B's answer through A.
         var seen = await (await GrievanceTests.FollowUpAsync(org, receipt, passphrase)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Written on B.", seen.GetProperty("messages")[0].GetProperty("body").GetString());
+
+        // A sign-in cookie issued by A is honoured by B: no sticky sessions needed.
+        var login = a.Client(handleCookies: false);
+        var form = await login.GetAsync("/Account/Login");
+        var antiforgeryCookie = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = org.AdminEmail, ["Input.Password"] = TestOrganization.Password, ["__RequestVerificationToken"] = token }),
+        };
+        post.Headers.Add("Cookie", antiforgeryCookie);
+        var signedIn = await login.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = string.Join("; ", signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var onB = b.Client(handleCookies: false);
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/Grievances");
+        page.Headers.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await onB.SendAsync(page)).StatusCode);
 
         // One firing of a scheduled job, asked of instance A, runs on exactly one of the two.
         var schedulers = new[] { await Scheduler(a), await Scheduler(b) };
