@@ -51,6 +51,7 @@ public static class JobSetup
         services.AddQuartz(q =>
         {
             Schedule<CorrectiveActionReminders>(q, configuration, "0 0 6 * * ?");
+            Features.Screening.RescreenJob.Schedule(q, configuration);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
