@@ -52,9 +52,17 @@ public static class ImportRiskList
 
     private static Result Fail(int status, string field, string code, string message) => new(null, false, status, [new RuleViolation(field, code, message)]);
 
-    public static bool IsPlatformOperator(IConfiguration configuration, string actor) =>
-        (configuration.GetSection($"{ScreeningOptions.Section}:PlatformOperators").Get<string[]>() ?? (configuration[$"{ScreeningOptions.Section}:PlatformOperators"] ?? "").Split(',', ';'))
-        .Any(e => e.Trim().Length > 0 && string.Equals(e.Trim(), actor, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Screening:PlatformOperators: comma-separated e-mail addresses of users, or ids of organizations whose Admins
+    /// (signed in or by API token) operate the platform's reference data. Read per request, so it can change without a restart.
+    /// </summary>
+    public static bool IsPlatformOperator(IConfiguration configuration, System.Security.Claims.ClaimsPrincipal user)
+    {
+        var section = configuration.GetSection($"{ScreeningOptions.Section}:PlatformOperators");
+        var entries = section.GetChildren().Any() ? section.GetChildren().Select(c => c.Value ?? "") : (section.Value ?? "").Split(',', ';');
+        string?[] identities = [ComplianceClaims.ActorOf(user), user.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value, user.FindFirst(ComplianceClaims.Organization)?.Value];
+        return entries.Select(e => e.Trim()).Any(e => e.Length > 0 && identities.Any(i => string.Equals(i, e, StringComparison.OrdinalIgnoreCase)));
+    }
 
     public static async Task<Result> HandleAsync(Request request, string actor, bool platformOperator, ComplianceDbContext db, ISchedulerFactory schedulers,
         ScreeningSignal signal, TimeProvider clock, CancellationToken ct)
@@ -128,7 +136,7 @@ public static class ImportRiskList
                 await using var content = file.OpenReadStream();
                 var result = await HandleAsync(new Request(form["kind"], form["name"], form["edition"], form["source"], form["published"],
                         bool.TryParse(form["platform"], out var p) && p, Path.GetFileName(file.FileName), content),
-                    actor, IsPlatformOperator(configuration, actor), db, schedulers, signal, clock, ct);
+                    actor, IsPlatformOperator(configuration, http.HttpContext.User), db, schedulers, signal, clock, ct);
                 return result.ToHttp();
             })
             .RequireAuthorization(Policies.Admin)
