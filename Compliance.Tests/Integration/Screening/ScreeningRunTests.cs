@@ -16,7 +16,7 @@ public sealed class ScreeningRunTests
         await using var app = await ComplianceApp.StartAsync(provider);
         var org = await app.SignUpAsync("Alpha Apparel");
         using var admin = org.Admin();
-        var cotton = await SupplierAsync(admin, "C-1", "Kashgar Textile Trading", "CN", new { name = "Cotton yarn", hsCode = "5205" });
+        var cotton = await SupplierAsync(admin, "C-1", "Kashgar Textile Trading", "CN", new { name = "Cotton yarn" });
         var cocoa = await SupplierAsync(admin, "K-1", "Abidjan Cocoa Export", "CI", new { name = "Cocoa beans" });
         await SupplierAsync(admin, "A-1", "Riverina Cotton Pty Ltd", "AU", new { name = "Raw cotton" });
 
