@@ -42,19 +42,20 @@ public sealed class ScreeningPagesTests
             await BrowserSession.ScreenshotAsync(page, "screening-dashboard");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Review queue" }).First.ClickAsync();
-            var cotton = page.Locator("article").Filter(new() { HasText = "Kashgar Textile Trading" }).First;
+            var cotton = page.Locator("article").Filter(new() { HasText = "Kashgar Textile Trading" }).Filter(new() { HasText = "DOL TVPRA" }).First;
             await Assertions.Expect(cotton).ToContainTextAsync("Cotton");
             await BrowserSession.ScreenshotAsync(page, "screening-review");
             // False positive without a reason: refused, with the rule said.
             await cotton.GetByLabel("Decision").SelectOptionAsync("FalsePositive");
             await cotton.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("needs a reason");
-            cotton = page.Locator("article").Filter(new() { HasText = "Kashgar Textile Trading" }).First;
+            cotton = page.Locator("article").Filter(new() { HasText = "Kashgar Textile Trading" }).Filter(new() { HasText = "DOL TVPRA" }).First;
             await cotton.GetByLabel("Decision").SelectOptionAsync("FalsePositive");
             await cotton.GetByLabel("Reason").FillAsync("Yarn spun in Pakistan from Australian cotton");
             await cotton.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("marked false positive");
-            await Assertions.Expect(page.Locator("article").Filter(new() { HasText = "Kashgar Textile Trading" })).ToHaveCountAsync(0);
+            // The EO 13126 hit for the same cotton is another question and stays open.
+            await Assertions.Expect(page.Locator("article").Filter(new() { HasText = "Kashgar Textile Trading" })).ToHaveCountAsync(1);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Risk lists" }).ClickAsync();
             await Assertions.Expect(page.Locator("#eo13126-partial")).ToContainTextAsync("partial");
