@@ -86,6 +86,8 @@ public enum ScreeningRunStatus { Queued, Running, Completed, Failed }
 public enum ScreeningTrigger { Manual, Nightly, NewListEdition, SupplierImport }
 
 /// <summary>One screening of an organization's suppliers against the current editions; queued, then run by a background worker.</summary>
+/// <remarks>Not audited: a run is the system's bookkeeping; who asked for it is in <see cref="RequestedBy"/>.</remarks>
+[NotAudited]
 public sealed class ScreeningRun : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -113,7 +115,10 @@ public sealed class ScreeningRun : ITenantOwned
 /// A stored screening hit. A hit stays one row while re-screens find the same supplier field matching the same,
 /// unchanged list entry; when the entry changes, or the hit goes away, the row is closed (<see cref="ClearedAt"/>)
 /// and kept as history, and a changed entry opens a new row that points back to it.
+/// Not audited: hits are derived from the supplier record and the lists, and their rows are their own history; a
+/// reviewer's decision is audited as the <see cref="ScreeningDecision"/> it adds.
 /// </summary>
+[NotAudited]
 public sealed class RecordedHit : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();

@@ -47,6 +47,9 @@ public sealed class ScreeningRunTests
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
         var decided = await admin.PostAsJsonAsync($"/api/v1/screening/hits/{id}/decision", new { status = "false-positive", reason = "Buys Australian cotton only; mill certificates on file" });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        // The decision is a business fact in the audit trail; the hits themselves are derived data.
+        var trail = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit-events?entityType=ScreeningDecision");
+        Assert.Contains("Buys Australian cotton only", trail.GetProperty("items")[0].GetProperty("after").GetString(), StringComparison.Ordinal);
         var auditor = await org.ClientAsync("Auditor");
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"/api/v1/screening/hits/{id}/decision", new { status = "confirmed" })).StatusCode);
 
