@@ -84,3 +84,18 @@ public sealed class HitReconciliationTests
         Assert.False(returned.Notify);
     }
 }
+
+public sealed class EditionOrderTests
+{
+    [Theory]
+    [InlineData("2", "10")]
+    [InlineData("2020", "2022")]
+    [InlineData("2016-10 (partial, updates to 2024-09)", "2024")]
+    [InlineData("2026-06", "2026-12")]
+    [InlineData("v9", "v10")]
+    public void Later_editions_sort_after_earlier_ones(string earlier, string later)
+    {
+        Assert.True(EditionOrder.Instance.Compare(earlier, later) < 0);
+        Assert.True(EditionOrder.Instance.Compare(later, earlier) > 0);
+    }
+}

@@ -100,7 +100,7 @@ public static class ImportRiskList
         }
 
         if (await RiskListStore.FindAsync(db, owner, kind.Value, parsed.Info.Sha256, edition, ct) is { } stored)
-            return new Result(ListRiskLists.From(stored, current: false), Created: false, StatusCodes.Status200OK);
+            return new Result(ListRiskLists.From(stored, (await ScreeningLists.CurrentAsync(db, ct)).Any(l => l.Id == stored.Id)), Created: false, StatusCodes.Status200OK);
         if (await db.RiskLists.AnyAsync(l => l.Kind == kind && l.Name == name && l.Edition == edition && l.OwnerOrganizationId == owner, ct))
             return Fail(StatusCodes.Status409Conflict, "edition", "edition_exists", $"Edition '{edition}' of '{name}' is already stored from another file; editions are immutable, so give the new file a new edition.");
         if (owner is not null && await db.RiskLists.AnyAsync(l => l.Kind == kind && l.Name == name && l.OwnerOrganizationId == null, ct))
@@ -114,7 +114,8 @@ public static class ImportRiskList
             await ScreeningQueue.EnqueueAsync(db, ScreeningTrigger.NewListEdition, actor, clock.GetUtcNow().UtcDateTime, ct);
             signal.Notify();
         }
-        return new Result(ListRiskLists.From(list, current: true), Created: true);
+        var current = (await ScreeningLists.CurrentAsync(db, ct)).Any(l => l.Id == list.Id);
+        return new Result(ListRiskLists.From(list, current), Created: true);
     }
 
     public static void Map(RouteGroupBuilder api, IConfiguration configuration)

@@ -36,7 +36,7 @@ public static class ListRiskLists
         var current = (await ScreeningLists.CurrentAsync(db, ct)).Select(l => l.Id).ToHashSet();
         var all = await db.RiskLists.AsNoTracking().ToListAsync(ct);
         return [.. all.OrderBy(l => l.Kind).ThenBy(l => l.OwnerOrganizationId is null ? 0 : 1).ThenBy(l => l.Name, StringComparer.Ordinal)
-            .ThenByDescending(l => l.Edition, StringComparer.Ordinal).Select(l => From(l, current.Contains(l.Id)))];
+            .ThenByDescending(l => l.Edition, EditionOrder.Instance).Select(l => From(l, current.Contains(l.Id)))];
     }
 
     public static void Map(RouteGroupBuilder api) =>

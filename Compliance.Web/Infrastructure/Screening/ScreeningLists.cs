@@ -41,7 +41,7 @@ public sealed class ScreeningLists(IConfiguration configuration)
     {
         var all = await db.RiskLists.AsNoTracking().ToListAsync(ct);
         return [.. all.GroupBy(l => (l.OwnerOrganizationId, l.Kind, l.Name))
-            .Select(g => g.OrderByDescending(l => l.Edition, StringComparer.Ordinal).ThenByDescending(l => l.ImportedAt).First())
+            .Select(g => g.OrderByDescending(l => l.Edition, EditionOrder.Instance).ThenByDescending(l => l.ImportedAt).First())
             .OrderBy(l => l.Kind).ThenBy(l => l.Name, StringComparer.Ordinal)];
     }
 
