@@ -36,7 +36,12 @@ builder.Services.AddSupplierImports(builder.Configuration);
 builder.Services.AddDataProtection()
     .SetApplicationName("Compliance")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataPath(builder.Configuration, builder.Environment), "keys")));
+builder.Services.AddSingleton<Compliance.Web.Features.Grievances.GrievanceProtector>();
 builder.Services.AddComplianceRateLimits(builder.Configuration);
+// Behind a load balancer the client address arrives in X-Forwarded-For; only loopback proxies are trusted by default.
+// (The address partitions rate limits in memory; nothing stores or logs it.)
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+    o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -67,6 +72,12 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Suppliers/Import/Index", Policies.Write);
     o.Conventions.AuthorizePage("/Suppliers/Import/Preview", Policies.Write);
     o.Conventions.AuthorizeFolder("/Tokens", Policies.Admin);
+    o.Conventions.AuthorizePage("/Grievances/Details", Policies.GrievanceContent);
+    o.Conventions.AuthorizePage("/Grievances/Record", Policies.GrievanceContent);
+    // The workers' grievance form and follow-up: no account, ever.
+    o.Conventions.AllowAnonymousToFolder("/Report");
+    // The published California disclosure (Cal. Civ. Code 1714.43(b)): the company links it from its homepage.
+    o.Conventions.AllowAnonymousToFolder("/Published");
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
@@ -81,6 +92,7 @@ if (await Compliance.Web.Infrastructure.Screening.BundledRiskListSeeding.SeedAsy
     await Compliance.Web.Features.Screening.ScreeningQueue.EnqueueForEveryOrganizationAsync(app.Services,
         Compliance.Domain.Screening.ScreeningTrigger.NewListEdition, AuditTrail.SystemActor, CancellationToken.None);
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment()) app.UseHsts();

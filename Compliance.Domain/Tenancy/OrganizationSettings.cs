@@ -1,5 +1,6 @@
 using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
+using Compliance.Domain.Grievances;
 
 namespace Compliance.Domain.Tenancy;
 
@@ -10,5 +11,11 @@ public sealed class OrganizationSettings : ITenantOwned
     public Guid OrganizationId { get; set; }
     /// <summary>Days a supplier has to correct a finding, by severity.</summary>
     public CorrectiveActionPolicy CorrectiveActionPolicy { get; set; } = CorrectiveActionPolicy.Default;
+    /// <summary>Grievance deadlines; null until the organization sets its own (then <see cref="GrievanceSlaPolicy.Default"/> applies).</summary>
+    public int? GrievanceAcknowledgeDays { get; set; }
+    public int? GrievanceOutcomeDays { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    public GrievanceSlaPolicy GrievanceSla => new(
+        GrievanceAcknowledgeDays ?? GrievanceSlaPolicy.Default.AcknowledgeDays, GrievanceOutcomeDays ?? GrievanceSlaPolicy.Default.OutcomeDays);
 }

@@ -16,6 +16,13 @@ public sealed record ActionLine(string Id, string FindingId, string SupplierRefe
 
 public sealed record EvidenceLine(string Id, string FileName, string OwnerType, string OwnerId, string ContentType, long Length, string Sha256, DateTime UploadedAt, string UploadedBy);
 
+/// <param name="Description">What the reporter wrote: only in a GrievanceHandler's export, null otherwise.</param>
+public sealed record GrievanceLine(string Id, DateTime ReceivedAt, string Category, string? IloIndicator, string Status, string Channel, string Language,
+    DateOnly AcknowledgeBy, DateTime? AcknowledgedAt, DateOnly OutcomeBy, DateTime? OutcomeAt, DateTime? ClosedAt, bool DeadlineBreached, string? SupplierReference,
+    bool CredibleInformation, string? Description);
+
+public sealed record DisclosureLine(string Id, string Kind, DateOnly PeriodStart, DateOnly PeriodEnd, string Status, DateTime? IssuedAt, string? IssuedBy, string? PdfSha256, long? PdfBytes, string? SupersededBy);
+
 public sealed record AuditTrailLine(long Sequence, DateTime OccurredAt, string Actor, string Action, string EntityType, string EntityId, string? Before, string? After, string Hash);
 
 /// <summary>
@@ -31,7 +38,13 @@ public sealed record EvidenceWorkbookModel(
     IEnumerable<ActionLine> Actions,
     IEnumerable<EvidenceLine> Evidence,
     IEnumerable<AuditTrailLine> AuditTrail,
-    IReadOnlyList<string> NotYetExported);
+    IReadOnlyList<string> NotYetExported)
+{
+    public IEnumerable<GrievanceLine> Grievances { get; init; } = [];
+    /// <summary>Whether <see cref="Grievances"/> carry what reporters wrote (the exporter is a GrievanceHandler).</summary>
+    public bool GrievanceContent { get; init; }
+    public IEnumerable<DisclosureLine> Disclosures { get; init; } = [];
+}
 
 /// <summary>The auditor's evidence workbook: a README sheet, then one sheet per kind of record, each traceable by id and hash.</summary>
 public static class EvidenceWorkbook
@@ -65,6 +78,23 @@ public static class EvidenceWorkbook
         foreach (var e in model.Evidence)
             evidence.Write(e.Id).Write(e.FileName).Write(e.OwnerType).Write(e.OwnerId).Write(e.ContentType).Write(e.Length).Write(e.Sha256).Write(e.UploadedAt).Write(e.UploadedBy).EndRow();
 
+        List<XlsxColumn> grievanceColumns = [new("Grievance id", 38), new("Received (UTC)", 19), new("Category", 28), new("ILO indicator", 26), new("Status", 14), new("Channel", 10),
+            new("Language", 9), new("Acknowledge by", 12), new("Acknowledged (UTC)", 19), new("Outcome by", 12), new("Outcome (UTC)", 19), new("Closed (UTC)", 19),
+            new("Deadline breached", 10), new("Supplier reference", 16), new("Credible information", 10)];
+        if (model.GrievanceContent) grievanceColumns.Add(new("What the reporter wrote", 80));
+        var grievances = book.AddSheet("Grievances", grievanceColumns);
+        foreach (var g in model.Grievances)
+        {
+            grievances.Write(g.Id).Write(g.ReceivedAt).Write(g.Category).Write(g.IloIndicator).Write(g.Status).Write(g.Channel).Write(g.Language).Write(g.AcknowledgeBy)
+                .Write(g.AcknowledgedAt).Write(g.OutcomeBy).Write(g.OutcomeAt).Write(g.ClosedAt).Write(g.DeadlineBreached).Write(g.SupplierReference).Write(g.CredibleInformation);
+            if (model.GrievanceContent) grievances.Write(g.Description);
+            grievances.EndRow();
+        }
+
+        var disclosures = book.AddSheet("Disclosures", [new("Disclosure id", 38), new("Kind", 16), new("Period start", 12), new("Period end", 12), new("Status", 11), new("Issued (UTC)", 19), new("Issued by", 26), new("PDF SHA-256", 68), new("PDF bytes", 10), new("Superseded by", 38)]);
+        foreach (var d in model.Disclosures)
+            disclosures.Write(d.Id).Write(d.Kind).Write(d.PeriodStart).Write(d.PeriodEnd).Write(d.Status).Write(d.IssuedAt).Write(d.IssuedBy).Write(d.PdfSha256).Write(d.PdfBytes).Write(d.SupersededBy).EndRow();
+
         var trail = book.AddSheet("Audit trail", [new("#", 8), new("When (UTC)", 19), new("Who", 26), new("What", 9), new("Record type", 18), new("Record id", 38), new("Before", 50), new("After", 50), new("Hash", 68)]);
         foreach (var t in model.AuditTrail)
             trail.Write(t.Sequence).Write(t.OccurredAt).Write(t.Actor).Write(t.Action).Write(t.EntityType).Write(t.EntityId).Write(t.Before).Write(t.After).Write(t.Hash).EndRow();
@@ -88,6 +118,10 @@ public static class EvidenceWorkbook
         Line("Findings", "What the audits found, by ILO forced-labour indicator and FAR 52.222-50(b) prohibited activity, with severity and whether still open.");
         Line("Corrective actions", "The actions on those findings: owner, due date, status, whether overdue, and how completion was verified.");
         Line("Evidence files", "Every file a claim rests on, with its SHA-256: hash the file you hold and compare.");
+        Line("Grievances", model.GrievanceContent
+            ? "Worker grievances received in the period: category (with its ILO indicator), status, deadlines and what the reporter wrote (this export was made by a grievance handler)."
+            : "Worker grievances received in the period: category (with its ILO indicator), status and deadlines. What reporters wrote is exported to grievance handlers only.");
+        Line("Disclosures", "Disclosures drafted or issued: period, status, who issued them and when, and the SHA-256 of each issued PDF (hash the PDF you hold and compare).");
         Line("Audit trail", "Every change in the period, hash-chained: each hash covers the event and the hash before it (GET /api/v1/audit-events/verify checks the chain).");
         foreach (var area in model.NotYetExported) Line("Not yet exported", area);
     }

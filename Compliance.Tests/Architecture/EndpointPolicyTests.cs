@@ -8,7 +8,12 @@ namespace Compliance.Tests.Architecture;
 public sealed class EndpointPolicyTests
 {
     /// <summary>Anonymous on purpose: public routes that must work without an account.</summary>
-    private static readonly string[] PublicRoutes = ["api/v1/signup", "health", "openapi/{documentName}.json", "Account/Login", "Account/AccessDenied", "Error"];
+    private static readonly string[] PublicRoutes = ["api/v1/signup", "health", "openapi/{documentName}.json", "Account/Login", "Account/AccessDenied", "Error",
+        // Workers report grievances and follow up without an account.
+        "api/v1/public/{slug}/grievances", "api/v1/public/{slug}/grievances/{receiptCode}", "api/v1/public/{slug}/grievances/{receiptCode}/messages",
+        "report/{slug}", "report/{slug}/follow-up",
+        // The published California disclosure and its PDF.
+        "disclosures/{slug}/california/{handler?}"];
 
     [Fact]
     public async Task Every_endpoint_names_a_policy_or_is_explicitly_anonymous()

@@ -21,6 +21,9 @@ public class ComplianceApp : WebApplicationFactory<Program>
     public string DataPath { get; }
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Service changes for one test (a shifted clock, a log capture), applied after the app's own registrations.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public ComplianceApp(DatabaseProvider provider = DatabaseProvider.Sqlite, string? connectionString = null, IDictionary<string, string?>? extra = null)
     {
         Provider = provider;
@@ -91,6 +94,7 @@ public class ComplianceApp : WebApplicationFactory<Program>
         // Settings must be visible before Program reads them (database provider, data path).
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        if (TestServices is not null) builder.ConfigureServices(TestServices);
     }
 
     protected override void Dispose(bool disposing)

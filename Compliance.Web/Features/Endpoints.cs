@@ -2,6 +2,7 @@ using Compliance.Web.Features.Audits;
 using Compliance.Web.Features.AuditTrail;
 using Compliance.Web.Features.Evidence;
 using Compliance.Web.Features.Exports;
+using Compliance.Web.Features.Grievances;
 using Compliance.Web.Features.Notifications;
 using Compliance.Web.Features.Organizations;
 using Compliance.Web.Features.Screening;
@@ -50,5 +51,13 @@ public static class Endpoints
         ScreeningHits.Map(api);
         DecideHit.Map(api);
         RiskDashboard.Map(api);
+        SubmitGrievance.Map(api);
+        FollowUpGrievance.Map(api);
+        GrievanceCases.Map(api);
+        WriteGrievanceMessage.Map(api);
+        MoveGrievance.Map(api);
+        TriageGrievance.Map(api);
+        GrievanceSlaSettings.Map(api);
+        Disclosures.Disclosures.Map(api);
     }
 }

@@ -49,7 +49,7 @@ public sealed class EvidenceWorkbookTests
             Assert.Empty(new OpenXmlValidator().Validate(document));
 
         var book = Read(bytes);
-        Assert.Equal(["README", "Suppliers", "Products", "Audits", "Findings", "Corrective actions", "Evidence files", "Audit trail"], book.Keys);
+        Assert.Equal(["README", "Suppliers", "Products", "Audits", "Findings", "Corrective actions", "Evidence files", "Grievances", "Disclosures", "Audit trail"], book.Keys);
         Assert.Equal("Alpha Apparel", book["README"][1][1]);
         var suppliers = book["Suppliers"];
         Assert.Equal("=HYPERLINK(\"http://evil.test\",\"click\")", suppliers[1][1]); // text, shown as typed, never a formula
@@ -59,6 +59,32 @@ public sealed class EvidenceWorkbookTests
         Assert.Equal("RecruitmentFees", book["Findings"][1][4]);
         Assert.Equal("Reimburse fees", book["Corrective actions"][1][3]);
         Assert.True(book["Audit trail"].Count > 5);
+    }
+
+    [Fact]
+    public async Task Grievances_show_their_content_only_in_a_handlers_export_and_issued_disclosures_carry_their_pdf_hash()
+    {
+        await using var app = new ComplianceApp();
+        var org = await app.SignUpAsync("Alpha Apparel");
+        await Grievances.GrievanceTests.ReportAsync(org, "=cmd|' /C calc'!A0 my wages are held back", "WagesWithheld");
+        using var admin = org.Admin();
+        var draft = await admin.PostAsJsonAsync("/api/v1/disclosures", new { kind = "california-tisc", periodStart = "2026-01-01", periodEnd = "2026-12-31" });
+        var disclosureId = (await draft.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var issued = await (await admin.PostAsync($"/api/v1/disclosures/{disclosureId}/issue", null)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        using var auditor = await org.ClientAsync("Auditor");
+        var book = Read(await auditor.GetByteArrayAsync("/api/v1/exports/evidence.xlsx"));
+        var grievance = Assert.Single(book["Grievances"].Skip(1));
+        Assert.Equal("Wages withheld or unpaid", grievance[2]);
+        Assert.Equal("WithholdingOfWages", grievance[3]);
+        Assert.Equal(15, book["Grievances"][0].Length); // no content column
+        Assert.DoesNotContain(book["Grievances"].SelectMany(r => r), v => v is string text && text.Contains("wages are held back", StringComparison.Ordinal));
+        var disclosure = Assert.Single(book["Disclosures"].Skip(1));
+        Assert.Equal(issued.GetProperty("pdfSha256").GetString(), disclosure[7]);
+
+        using var handler = await org.ClientAsync("GrievanceHandler");
+        var handlers = Read(await handler.GetByteArrayAsync("/api/v1/exports/evidence.xlsx"));
+        Assert.Equal("=cmd|' /C calc'!A0 my wages are held back", Assert.Single(handlers["Grievances"].Skip(1))[15]); // text, never a formula
     }
 
     [Fact]

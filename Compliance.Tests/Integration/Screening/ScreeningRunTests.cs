@@ -138,4 +138,30 @@ public sealed class ScreeningRunTests
         Assert.Empty((await clientB.GetFromJsonAsync<JsonElement>("/api/v1/screening/runs")).EnumerateArray());
         Assert.Equal(0, (await clientB.GetFromJsonAsync<JsonElement>("/api/v1/screening/dashboard")).GetProperty("open").GetInt32());
     }
+
+    [Fact]
+    public async Task A_california_disclosure_states_what_the_runs_of_the_period_screened_and_found()
+    {
+        await using var app = new ComplianceApp();
+        var org = await app.SignUpAsync("Alpha Apparel");
+        using var admin = org.Admin();
+        await SupplierAsync(admin, "C-1", "Kashgar Textile Trading", "CN", new { name = "Cotton yarn" });
+        await SupplierAsync(admin, "K-1", "Abidjan Cocoa Export", "CI", new { name = "Cocoa beans" });
+        await SupplierAsync(admin, "A-1", "Riverina Cotton Pty Ltd", "AU", new { name = "Raw cotton" });
+        await RunAsync(admin);
+        var cocoa = (await HitsAsync(admin)).Where(h => h.GetProperty("good").GetString() == "Cocoa").ToList();
+        foreach (var hit in cocoa)
+            (await admin.PostAsJsonAsync($"/api/v1/screening/hits/{hit.GetProperty("id").GetGuid()}/decision", new { status = "false-positive", reason = "Ghanaian cocoa only" })).EnsureSuccessStatusCode();
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var created = await admin.PostAsJsonAsync("/api/v1/disclosures", new { kind = "california-tisc", periodStart = today.AddDays(-30), periodEnd = today });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var draft = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/disclosures/{id}");
+        var verification = draft.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("element").GetString() == "Verification");
+        string Figure(string label) => verification.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("label").GetString() == label).GetProperty("value").GetString()!;
+        Assert.Equal("3 of 3 (100%)", Figure("Screened in the period"));
+        Assert.Equal("1", Figure("With list exposure not ruled out")); // cotton; the cocoa hits were ruled out
+        Assert.Contains("DOL TVPRA List of Goods 2022", verification.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
 }

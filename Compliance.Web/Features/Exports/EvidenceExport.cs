@@ -1,4 +1,7 @@
 using Compliance.Domain.Audits;
+using Compliance.Domain.Disclosures;
+using Compliance.Domain.Grievances;
+using Compliance.Web.Features.Grievances;
 using Compliance.Reports.Evidence;
 using Compliance.Web.Features.Audits;
 using Compliance.Web.Infrastructure.Http;
@@ -17,7 +20,8 @@ public static class EvidenceExport
 {
     public sealed record Filter(DateOnly? From, DateOnly? To, IReadOnlyList<Guid> SupplierIds, string? Country);
 
-    public static EvidenceWorkbookModel Model(Filter filter, ComplianceDbContext db, ExportInfo info, DateOnly today)
+    /// <param name="grievanceContent">Decrypts what reporters wrote into the Grievances sheet; null (everyone but a GrievanceHandler) leaves it out.</param>
+    public static EvidenceWorkbookModel Model(Filter filter, ComplianceDbContext db, ExportInfo info, DateOnly today, GrievanceProtector? grievanceContent = null)
     {
         var suppliers = db.Suppliers.AsNoTracking();
         if (filter.SupplierIds.Count > 0) suppliers = suppliers.Where(s => filter.SupplierIds.Contains(s.Id));
@@ -76,7 +80,32 @@ public static class EvidenceExport
                 .Select(e => new EvidenceLine(e.Id.ToString(), e.FileName, e.OwnerType.ToString(), e.OwnerId.ToString(), e.ContentType, e.Length, e.Sha256, e.UploadedAt, e.UploadedBy)),
             trail.OrderBy(e => e.Sequence).AsEnumerable()
                 .Select(e => new AuditTrailLine(e.Sequence, e.OccurredAt, e.Actor, e.Action.ToString(), e.EntityType, e.EntityId, e.Before, e.After, e.Hash)),
-            ["Screening hits and list editions (screening is not in the product yet)", "Attestations", "Grievances (counts and categories)", "Disclosures"]);
+            ["Screening hits and list editions (screening is not in the product yet)", "Attestations"])
+        {
+            Grievances = Grievances(filter, db, supplierIds, fromTime, toTime, today, grievanceContent),
+            GrievanceContent = grievanceContent is not null,
+            Disclosures = db.Disclosures.AsNoTracking().OrderBy(d => d.CreatedAt).AsEnumerable()
+                .Select(d => new DisclosureLine(d.Id.ToString(), d.Kind == DisclosureKind.CaliforniaTisc ? "California TISC" : "FAR zero tolerance", d.PeriodStart, d.PeriodEnd,
+                    d.Status.ToString(), d.IssuedAt, d.IssuedBy, d.PdfSha256, d.PdfLength, d.SupersededById?.ToString())),
+        };
+    }
+
+    // Grievances received in the period; with a supplier subset, only those linked to one of its suppliers.
+    private static IEnumerable<GrievanceLine> Grievances(Filter filter, ComplianceDbContext db, IQueryable<Guid> supplierIds, DateTime? from, DateTime? to, DateOnly today,
+        GrievanceProtector? content)
+    {
+        var grievances = db.Grievances.AsNoTracking();
+        if (filter.SupplierIds.Count > 0 || filter.Country is not null) grievances = grievances.Where(g => g.SupplierId != null && supplierIds.Contains(g.SupplierId.Value));
+        if (from is { } f) grievances = grievances.Where(g => g.ReceivedAt >= f);
+        if (to is { } t) grievances = grievances.Where(g => g.ReceivedAt < t);
+        var organizationId = db.Tenant.RequiredOrganizationId;
+        return grievances.OrderBy(g => g.ReceivedAt).ThenBy(g => g.Id)
+            .Select(g => new { g, Reference = db.Suppliers.Where(s => s.Id == g.SupplierId).Select(s => s.ExternalReference).FirstOrDefault() })
+            .AsEnumerable()
+            .Select(x => new GrievanceLine(x.g.Id.ToString(), x.g.ReceivedAt, GrievanceCategories.Words(x.g.Category), GrievanceCategories.Indicator(x.g.Category)?.ToString(),
+                x.g.Status.ToString(), x.g.Channel.ToString(), x.g.Language, x.g.AcknowledgeBy, x.g.AcknowledgedAt, x.g.OutcomeBy, x.g.OutcomeAt, x.g.ClosedAt,
+                x.g.SlaOn(today).AcknowledgeBreached || x.g.SlaOn(today).OutcomeBreached, x.Reference, x.g.CredibleInformation,
+                content?.Unprotect(organizationId, x.g.DescriptionProtected)));
     }
 
     public static async Task<EvidenceWorkbookModel> ModelForAsync(HttpContext http, Filter filter, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
@@ -84,7 +113,8 @@ public static class EvidenceExport
         var organization = await db.Organizations.Where(o => o.Id == db.Tenant.RequiredOrganizationId).Select(o => o.Name).FirstAsync(ct);
         var scope = filter.SupplierIds.Count > 0 ? $"{filter.SupplierIds.Count} chosen supplier(s)" : filter.Country is { } c ? $"suppliers in {Domain.Common.Countries.NameOf(c)}" : "all suppliers";
         var info = new ExportInfo(organization, ComplianceClaims.ActorOf(http.User) ?? "unknown", clock.GetUtcNow().UtcDateTime, filter.From, filter.To, scope);
-        return Model(filter, db, info, Today.Of(clock));
+        var content = GrievanceCases.MayReadContent(http.User) ? http.RequestServices.GetRequiredService<GrievanceProtector>() : null;
+        return Model(filter, db, info, Today.Of(clock), content);
     }
 
     /// <summary>The period and supplier subset from the query string, or the rule it breaks.</summary>

@@ -41,7 +41,7 @@ public static class SupplierRiskProfile
         var stored = (await db.ScreeningHits.AsNoTracking().Where(h => h.SupplierId == id && h.ClearedAt == null).ToListAsync(ct))
             .GroupBy(h => (h.DecisionKey, h.EntryFingerprint)).ToDictionary(g => g.Key, g => g.First());
         var reviewed = ReviewDecisions.Apply(result.Hits.DistinctBy(h => h.DecisionKey), decisions.Select(d => d.ToDecision()));
-        var risk = RiskScoring.Assess(reviewed, result.Coverage, await AuditPartsAsync(id, db, Today.Of(clock), ct));
+        var risk = RiskScoring.Assess(reviewed, result.Coverage, [.. await AuditPartsAsync(id, db, Today.Of(clock), ct), .. await Grievances.GrievanceRisk.PartsAsync(id, db, ct)]);
         return new Profile(risk.Score, risk.Level, risk.Parts, result.Coverage.Share, result.Coverage.Level, result.Coverage.Gaps,
             [.. reviewed.Select(r =>
             {

@@ -53,6 +53,34 @@ public sealed class PostgresAudits : Migration
 }
 
 [DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205040000_Grievances")]
+public sealed class SqliteGrievances : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0004_Grievances"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205040000_Grievances")]
+public sealed class PostgresGrievances : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0004_Grievances"));
+}
+
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205080000_Disclosures")]
+public sealed class SqliteDisclosures : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0008_Disclosures"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205080000_Disclosures")]
+public sealed class PostgresDisclosures : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0008_Disclosures"));
+}
+
+[DbContext(typeof(SqliteComplianceDbContext))]
 [Migration("20261205050000_Screening")]
 public sealed class SqliteScreening : Migration
 {

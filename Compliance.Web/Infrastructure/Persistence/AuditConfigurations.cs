@@ -84,6 +84,7 @@ internal sealed class OrganizationSettingsConfiguration : IEntityTypeConfigurati
     {
         b.HasIndex(s => s.OrganizationId).IsUnique();
         b.ComplexProperty(s => s.CorrectiveActionPolicy);
+        b.Ignore(s => s.GrievanceSla);
         b.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
+using Compliance.Domain.Disclosures;
 using Compliance.Domain.Evidence;
 using Compliance.Domain.Screening;
+using Compliance.Domain.Grievances;
 using Compliance.Domain.Suppliers;
 using Compliance.Domain.Tenancy;
 using Compliance.Web.Infrastructure.Identity;
@@ -46,6 +48,9 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<ScreeningRun> ScreeningRuns => Set<ScreeningRun>();
     public DbSet<RecordedHit> ScreeningHits => Set<RecordedHit>();
     public DbSet<ScreeningDecision> ScreeningDecisions => Set<ScreeningDecision>();
+    public DbSet<Grievance> Grievances => Set<Grievance>();
+    public DbSet<GrievanceMessage> GrievanceMessages => Set<GrievanceMessage>();
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
 
     /// <summary>Read by the tenant filter at query time; throws when no organization is resolved (fail closed).</summary>
     private Guid CurrentOrganizationId => Tenant.RequiredOrganizationId;

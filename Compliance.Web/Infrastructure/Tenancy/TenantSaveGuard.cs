@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Compliance.Web.Infrastructure.Tenancy;
 
+/// <summary>Thrown when a save would change or delete an issued disclosure.</summary>
+public sealed class IssuedDisclosureChangeException() : InvalidOperationException("An issued disclosure cannot be changed or deleted; issue a new one to supersede it.");
+
 /// <summary>
 /// Stamps new tenant-owned rows with the current organization and refuses any write that touches another's rows.
 /// The audit trail is append-only: changing or deleting an event is refused here too.
@@ -34,6 +37,11 @@ public sealed class TenantSaveGuard : SaveChangesInterceptor
             var current = db.Tenant.RequiredOrganizationId;
             if (entry.Entity is AuditEvent && entry.State != EntityState.Added)
                 throw new CrossTenantWriteException("Audit events are append-only.");
+            // An issued disclosure is a published record: only its supersession may be written afterwards.
+            if (entry.Entity is Domain.Disclosures.Disclosure && entry.State != EntityState.Added
+                && entry.Property(nameof(Domain.Disclosures.Disclosure.Status)).OriginalValue is not Domain.Disclosures.DisclosureStatus.Draft
+                && (entry.State == EntityState.Deleted || entry.Properties.Any(p => p.IsModified && !Domain.Disclosures.Disclosure.ChangeableWhenIssued.Contains(p.Metadata.Name))))
+                throw new IssuedDisclosureChangeException();
             switch (entry.State)
             {
                 case EntityState.Added when entry.Entity.OrganizationId == Guid.Empty:

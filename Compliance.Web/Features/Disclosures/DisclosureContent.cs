@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Compliance.Domain.Disclosures;
+using Compliance.Reports.Pdf;
+using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Web.Features.Disclosures;
+
+/// <summary>
+/// What a disclosure says: for a draft, computed now from the records with the officer's wording applied; for an
+/// issued one, exactly what was frozen when it was issued. The API's JSON, the page and the PDF all come from this.
+/// </summary>
+public sealed record DisclosureContent(
+    Guid Id, DisclosureKind Kind, DisclosureStatus Status, DateOnly PeriodStart, DateOnly PeriodEnd, string Company,
+    CaliforniaApplicability Applicability, IReadOnlyList<DisclosureStatement> Statements, CaliforniaFigures Figures,
+    IReadOnlyList<DisclosedSupplier> Suppliers, DateTime GeneratedAt, DateTime? IssuedAt, string? IssuedBy, string? PdfSha256, Guid? SupersededById)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>The frozen part of an issued disclosure.</summary>
+    public sealed record Frozen(string Company, CaliforniaApplicability Applicability, IReadOnlyList<DisclosureStatement> Statements, CaliforniaFigures Figures,
+        IReadOnlyList<DisclosedSupplier> Suppliers, DateTime GeneratedAt);
+
+    public static async Task<DisclosureContent> OfAsync(Disclosure d, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        Frozen content;
+        if (d.IssuedContentJson is { } json)
+            content = JsonSerializer.Deserialize<Frozen>(json, Json)!;
+        else
+        {
+            var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == d.OrganizationId, ct);
+            var records = await CaliforniaRecords.ReadAsync(d.PeriodStart, d.PeriodEnd, db, ct);
+            content = new Frozen(organization.Name, CaliforniaApplicability.Of(organization),
+                CaliforniaDisclosureRules.Statements(organization.Name, records.Figures, Edits(d)), records.Figures, records.Suppliers, clock.GetUtcNow().UtcDateTime);
+        }
+        return new DisclosureContent(d.Id, d.Kind, d.Status, d.PeriodStart, d.PeriodEnd, content.Company, content.Applicability, content.Statements, content.Figures,
+            content.Suppliers, content.GeneratedAt, d.IssuedAt, d.IssuedBy, d.PdfSha256, d.SupersededById);
+    }
+
+    public Frozen Freeze() => new(Company, Applicability, Statements, Figures, Suppliers, GeneratedAt);
+
+    public static Dictionary<CaliforniaElement, string> Edits(Disclosure d) =>
+        d.EditsJson is { } json ? JsonSerializer.Deserialize<Dictionary<CaliforniaElement, string>>(json, Json)! : [];
+
+    public byte[] RenderPdf() => CaliforniaDisclosureDocument.Render(new CaliforniaDisclosureModel(Company, PeriodStart, PeriodEnd, Applicability, Statements, Suppliers,
+        IssuedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, IssuedBy, new DateTimeOffset(GeneratedAt, TimeSpan.Zero)));
+}
