@@ -163,5 +163,13 @@ public sealed class ScreeningRunTests
         Assert.Equal("3 of 3 (100%)", Figure("Screened in the period"));
         Assert.Equal("1", Figure("With list exposure not ruled out")); // cotton; the cocoa hits were ruled out
         Assert.Contains("DOL TVPRA List of Goods 2022", verification.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        // The auditor's workbook traces the figures: every hit with its decision, every edition with its SHA-256.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var auditor = await org.ClientAsync("Auditor");
+        var book = Exports.EvidenceWorkbookTests.Read(await auditor.GetByteArrayAsync("/api/v1/exports/evidence.xlsx"));
+        var hits = book["Screening hits"].Skip(1).ToList();
+        Assert.Contains(hits, r => (string?)r[5] == "Cocoa" && (string?)r[14] == "FalsePositive" && (string?)r[17] == "Ghanaian cocoa only");
+        Assert.Contains(book["Risk lists"].Skip(1), r => (string?)r[2] == "DOL TVPRA List of Goods" && (string?)r[3] == "2022" && ((string?)r[6])!.Length == 64);
     }
 }
