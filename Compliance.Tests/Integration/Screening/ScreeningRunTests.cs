@@ -172,4 +172,23 @@ public sealed class ScreeningRunTests
         Assert.Contains(hits, r => (string?)r[5] == "Cocoa" && (string?)r[14] == "FalsePositive" && (string?)r[17] == "Ghanaian cocoa only");
         Assert.Contains(book["Risk lists"].Skip(1), r => (string?)r[2] == "DOL TVPRA List of Goods" && (string?)r[3] == "2022" && ((string?)r[6])!.Length == 64);
     }
+
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task Deleting_a_supplier_takes_its_hits_and_decisions_with_it(DatabaseProvider provider)
+    {
+        await using var app = await ComplianceApp.StartAsync(provider);
+        var org = await app.SignUpAsync("Alpha Apparel");
+        using var admin = org.Admin();
+        var supplier = await SupplierAsync(admin, "C-1", "Kashgar Textile Trading", "CN", new { name = "Cotton yarn" });
+        await RunAsync(admin);
+        var hit = (await HitsAsync(admin))[0].GetProperty("id").GetGuid();
+        (await admin.PostAsJsonAsync($"/api/v1/screening/hits/{hit}/decision", new { status = "confirmed" })).EnsureSuccessStatusCode();
+
+        Assert.True((await admin.DeleteAsync($"/api/v1/suppliers/{supplier}")).IsSuccessStatusCode);
+
+        Assert.Empty(await HitsAsync(admin, "&history=true"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/screening/hits/{hit}")).StatusCode);
+        Assert.Equal(0, (await RunAsync(admin)).GetProperty("hitsFound").GetInt32());
+    }
 }
