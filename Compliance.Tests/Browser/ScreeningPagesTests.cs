@@ -57,6 +57,11 @@ public sealed class ScreeningPagesTests
             // The EO 13126 cotton hit and the DOL thread/yarn hit are other questions and stay open.
             await Assertions.Expect(page.Locator("article").Filter(new() { HasText = "Kashgar Textile Trading" })).ToHaveCountAsync(2);
 
+            // The supplier page's risk panel shows the decision with its reason.
+            await page.Locator("article").Filter(new() { HasText = "Kashgar Textile Trading" }).First.GetByRole(AriaRole.Link, new() { Name = "Kashgar Textile Trading" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".risk-panel")).ToContainTextAsync("false positive: Yarn spun in Pakistan from Australian cotton");
+            await BrowserSession.ScreenshotAsync(page, "screening-supplier-risk");
+
             await page.GetByRole(AriaRole.Link, new() { Name = "Risk lists" }).ClickAsync();
             await Assertions.Expect(page.Locator("#eo13126-partial")).ToContainTextAsync("partial");
             await BrowserSession.ScreenshotAsync(page, "screening-lists");
