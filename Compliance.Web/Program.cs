@@ -25,8 +25,11 @@ builder.Services.AddComplianceDatabase(builder.Configuration, builder.Environmen
 builder.Services.AddComplianceBlobs(builder.Configuration, builder.Environment);
 builder.Services.AddComplianceIdentity();
 builder.Services.AddComplianceJobs(builder.Configuration, builder.Environment);
-builder.Services.AddSingleton<Compliance.Web.Infrastructure.Screening.BundledScreening>();
-// Imported suppliers are screened against the bundled lists (registered before the import's own fallback).
+builder.Services.AddSingleton<Compliance.Web.Infrastructure.Screening.ScreeningLists>();
+builder.Services.AddSingleton<Compliance.Web.Features.Screening.ScreeningSignal>();
+builder.Services.AddScoped<Compliance.Web.Features.Screening.ScreeningPass>();
+builder.Services.AddHostedService<Compliance.Web.Features.Screening.ScreeningRunWorker>();
+// Imported suppliers are screened against the stored lists (registered before the import's own fallback).
 builder.Services.AddScoped<Compliance.Web.Features.Suppliers.Import.ISupplierScreening, Compliance.Web.Features.Suppliers.ScreenImportedSuppliers>();
 builder.Services.AddSupplierImports(builder.Configuration);
 Compliance.Web.OData.ODataEndpoint.AddComplianceOData(builder.Services, builder.Configuration);
@@ -100,6 +103,10 @@ await DataProtectionKeys.PrepareAsync(app.Services, Database.DataPath(app.Config
 // Platform operators bind contracting officers to agencies from the command line (see ContractingOfficerAccounts).
 if (await ContractingOfficerAccounts.RunCommandAsync(args, app.Services)) return;
 await DemoData.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger);
+// Bundled editions not yet stored become platform lists; every organization is then re-screened against them.
+if (await Compliance.Web.Infrastructure.Screening.BundledRiskListSeeding.SeedAsync(app.Services) > 0)
+    await Compliance.Web.Features.Screening.ScreeningQueue.EnqueueForEveryOrganizationAsync(app.Services,
+        Compliance.Domain.Screening.ScreeningTrigger.NewListEdition, AuditTrail.SystemActor, CancellationToken.None);
 
 app.UseForwardedHeaders();
 app.UseExceptionHandler();

@@ -23,6 +23,13 @@ public sealed record GrievanceLine(string Id, DateTime ReceivedAt, string Catego
 
 public sealed record DisclosureLine(string Id, string Kind, DateOnly PeriodStart, DateOnly PeriodEnd, string Status, DateTime? IssuedAt, string? IssuedBy, string? PdfSha256, long? PdfBytes, string? SupersededBy);
 
+/// <param name="Current">False: history, the latest screening no longer finds it (or found a changed list entry).</param>
+public sealed record ScreeningHitLine(string Id, string SupplierReference, string Kind, string List, string Edition, string? Good, string? EntityName, string? Country,
+    bool ChildLabor, bool ForcedLabor, bool ForcedChildLabor, double Score, string MatchedOn, string Explanation, string Status, string? DecidedBy, DateTime? DecidedAt,
+    string? DecisionReason, DateTime FirstSeenAt, bool Current);
+
+public sealed record RiskListLine(string Id, string Kind, string Name, string Edition, string Scope, string Source, string Sha256, int Entries, bool Partial, DateTime ImportedAt, string ImportedBy);
+
 public sealed record AuditTrailLine(long Sequence, DateTime OccurredAt, string Actor, string Action, string EntityType, string EntityId, string? Before, string? After, string Hash);
 
 /// <summary>
@@ -44,6 +51,8 @@ public sealed record EvidenceWorkbookModel(
     /// <summary>Whether <see cref="Grievances"/> carry what reporters wrote (the exporter is a GrievanceHandler).</summary>
     public bool GrievanceContent { get; init; }
     public IEnumerable<DisclosureLine> Disclosures { get; init; } = [];
+    public IEnumerable<ScreeningHitLine> ScreeningHits { get; init; } = [];
+    public IEnumerable<RiskListLine> RiskLists { get; init; } = [];
 }
 
 /// <summary>The auditor's evidence workbook: a README sheet, then one sheet per kind of record, each traceable by id and hash.</summary>
@@ -95,6 +104,19 @@ public static class EvidenceWorkbook
         foreach (var d in model.Disclosures)
             disclosures.Write(d.Id).Write(d.Kind).Write(d.PeriodStart).Write(d.PeriodEnd).Write(d.Status).Write(d.IssuedAt).Write(d.IssuedBy).Write(d.PdfSha256).Write(d.PdfBytes).Write(d.SupersededBy).EndRow();
 
+        var hits = book.AddSheet("Screening hits", [new("Hit id", 38), new("Supplier reference", 16), new("Kind", 8), new("List", 30), new("Edition", 10), new("Good", 20),
+            new("Entity", 30), new("Country", 9), new("Child labor", 8), new("Forced labor", 8), new("Forced child labor", 8), new("Score", 7), new("Matched on", 20),
+            new("Explanation", 80), new("Status", 13), new("Decided by", 24), new("Decided (UTC)", 19), new("Reason", 40), new("First seen (UTC)", 19), new("Current", 8)]);
+        foreach (var h in model.ScreeningHits)
+            hits.Write(h.Id).Write(h.SupplierReference).Write(h.Kind).Write(h.List).Write(h.Edition).Write(h.Good).Write(h.EntityName).Write(h.Country).Write(h.ChildLabor)
+                .Write(h.ForcedLabor).Write(h.ForcedChildLabor).Write(h.Score).Write(h.MatchedOn).Write(h.Explanation).Write(h.Status).Write(h.DecidedBy).Write(h.DecidedAt)
+                .Write(h.DecisionReason).Write(h.FirstSeenAt).Write(h.Current).EndRow();
+
+        var lists = book.AddSheet("Risk lists", [new("List id", 38), new("Kind", 10), new("List", 34), new("Edition", 14), new("Scope", 12), new("Source", 60), new("SHA-256", 68),
+            new("Entries", 8), new("Partial", 8), new("Imported (UTC)", 19), new("Imported by", 24)]);
+        foreach (var l in model.RiskLists)
+            lists.Write(l.Id).Write(l.Kind).Write(l.Name).Write(l.Edition).Write(l.Scope).Write(l.Source).Write(l.Sha256).Write(l.Entries).Write(l.Partial).Write(l.ImportedAt).Write(l.ImportedBy).EndRow();
+
         var trail = book.AddSheet("Audit trail", [new("#", 8), new("When (UTC)", 19), new("Who", 26), new("What", 9), new("Record type", 18), new("Record id", 38), new("Before", 50), new("After", 50), new("Hash", 68)]);
         foreach (var t in model.AuditTrail)
             trail.Write(t.Sequence).Write(t.OccurredAt).Write(t.Actor).Write(t.Action).Write(t.EntityType).Write(t.EntityId).Write(t.Before).Write(t.After).Write(t.Hash).EndRow();
@@ -122,6 +144,8 @@ public static class EvidenceWorkbook
             ? "Worker grievances received in the period: category (with its ILO indicator), status, deadlines and what the reporter wrote (this export was made by a grievance handler)."
             : "Worker grievances received in the period: category (with its ILO indicator), status and deadlines. What reporters wrote is exported to grievance handlers only.");
         Line("Disclosures", "Disclosures drafted or issued: period, status, who issued them and when, and the SHA-256 of each issued PDF (hash the PDF you hold and compare).");
+        Line("Screening hits", "Hits of the suppliers in scope against the goods and entity lists: the list and edition, what matched and why, the flags, and the reviewer's decision with its reason; rows no longer current are kept as history.");
+        Line("Risk lists", "Every list edition screened against, with the SHA-256 of the file it was read from (platform lists, and the organization's own entity lists).");
         Line("Audit trail", "Every change in the period, hash-chained: each hash covers the event and the hash before it (GET /api/v1/audit-events/verify checks the chain).");
         foreach (var area in model.NotYetExported) Line("Not yet exported", area);
     }

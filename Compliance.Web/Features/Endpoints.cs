@@ -6,6 +6,7 @@ using Compliance.Web.Features.Exports;
 using Compliance.Web.Features.Grievances;
 using Compliance.Web.Features.Notifications;
 using Compliance.Web.Features.Organizations;
+using Compliance.Web.Features.Screening;
 using Compliance.Web.Features.Suppliers;
 using Compliance.Web.Features.Tokens;
 
@@ -44,6 +45,13 @@ public static class Endpoints
         Notices.Map(api);
         EvidenceExport.Map(api);
         EvidenceBundle.Map(api);
+        ListRiskLists.Map(api);
+        ImportRiskList.Map(api, app.Configuration);
+        DiffRiskLists.Map(api);
+        ScreeningRuns.Map(api);
+        ScreeningHits.Map(api);
+        DecideHit.Map(api);
+        RiskDashboard.Map(api);
         SubmitGrievance.Map(api);
         FollowUpGrievance.Map(api);
         GrievanceCases.Map(api);

@@ -15,7 +15,7 @@ public sealed class EvidenceWorkbookTests
     static EvidenceWorkbookTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Sheet name → rows of cell values, in order.</summary>
-    private static Dictionary<string, List<object?[]>> Read(byte[] xlsx)
+    internal static Dictionary<string, List<object?[]>> Read(byte[] xlsx)
     {
         using var reader = ExcelReaderFactory.CreateReader(new MemoryStream(xlsx));
         var sheets = new Dictionary<string, List<object?[]>>();
@@ -49,7 +49,7 @@ public sealed class EvidenceWorkbookTests
             Assert.Empty(new OpenXmlValidator().Validate(document));
 
         var book = Read(bytes);
-        Assert.Equal(["README", "Suppliers", "Products", "Audits", "Findings", "Corrective actions", "Evidence files", "Grievances", "Disclosures", "Audit trail"], book.Keys);
+        Assert.Equal(["README", "Suppliers", "Products", "Audits", "Findings", "Corrective actions", "Evidence files", "Grievances", "Disclosures", "Screening hits", "Risk lists", "Audit trail"], book.Keys);
         Assert.Equal("Alpha Apparel", book["README"][1][1]);
         var suppliers = book["Suppliers"];
         Assert.Equal("=HYPERLINK(\"http://evil.test\",\"click\")", suppliers[1][1]); // text, shown as typed, never a formula

@@ -80,13 +80,23 @@ public static class EvidenceExport
                 .Select(e => new EvidenceLine(e.Id.ToString(), e.FileName, e.OwnerType.ToString(), e.OwnerId.ToString(), e.ContentType, e.Length, e.Sha256, e.UploadedAt, e.UploadedBy)),
             trail.OrderBy(e => e.Sequence).AsEnumerable()
                 .Select(e => new AuditTrailLine(e.Sequence, e.OccurredAt, e.Actor, e.Action.ToString(), e.EntityType, e.EntityId, e.Before, e.After, e.Hash)),
-            ["Screening hits and list editions (screening is not in the product yet)", "Attestations"])
+            ["Attestations"])
         {
             Grievances = Grievances(filter, db, supplierIds, fromTime, toTime, today, grievanceContent),
             GrievanceContent = grievanceContent is not null,
             Disclosures = db.Disclosures.AsNoTracking().OrderBy(d => d.CreatedAt).AsEnumerable()
                 .Select(d => new DisclosureLine(d.Id.ToString(), d.Kind == DisclosureKind.CaliforniaTisc ? "California TISC" : "FAR zero tolerance", d.PeriodStart, d.PeriodEnd,
                     d.Status.ToString(), d.IssuedAt, d.IssuedBy, d.PdfSha256, d.PdfLength, d.SupersededById?.ToString())),
+            ScreeningHits = db.ScreeningHits.AsNoTracking().Where(h => supplierIds.Contains(h.SupplierId))
+                .Join(references, h => h.SupplierId, s => s.Id, (h, s) => new { h, s.ExternalReference })
+                .OrderBy(x => x.ExternalReference).ThenBy(x => x.h.FirstSeenAt).ThenBy(x => x.h.Id)
+                .AsEnumerable()
+                .Select(x => new ScreeningHitLine(x.h.Id.ToString(), x.ExternalReference, x.h.Kind.ToString(), x.h.ListName, x.h.Edition, x.h.Good, x.h.EntityName, x.h.Country,
+                    x.h.ChildLabor, x.h.ForcedLabor, x.h.ForcedChildLabor, x.h.Score, x.h.MatchedOn, x.h.Explanation, x.h.Status.ToString(), x.h.DecidedBy, x.h.DecidedAt,
+                    x.h.DecisionReason, x.h.FirstSeenAt, x.h.ClearedAt == null)),
+            RiskLists = db.RiskLists.AsNoTracking().OrderBy(l => l.Kind).ThenBy(l => l.Name).ThenBy(l => l.ImportedAt).AsEnumerable()
+                .Select(l => new RiskListLine(l.Id.ToString(), Screening.ListRiskLists.KindName(l.Kind), l.Name, l.Edition, l.OwnerOrganizationId is null ? "platform" : "organization",
+                    l.Source, l.Sha256, l.EntryCount, l.IsPartial, l.ImportedAt, l.ImportedBy)),
         };
     }
 

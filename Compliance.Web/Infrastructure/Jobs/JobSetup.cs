@@ -68,6 +68,7 @@ public static class JobSetup
                 store.ProvisionSchema();
             });
             Schedule<CorrectiveActionReminders>(q, configuration, "0 0 6 * * ?");
+            Features.Screening.RescreenJob.Schedule(q, configuration);
             Schedule<Features.Grievances.GrievanceSlaWatch>(q, configuration, "0 5 * * * ?");
             Schedule<Features.Attestations.AttestationReminders>(q, configuration, "0 10 6 * * ?");
         });

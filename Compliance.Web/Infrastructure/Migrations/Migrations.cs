@@ -122,6 +122,20 @@ public sealed class PostgresAttestations : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0006_Attestations"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205050000_Screening")]
+public sealed class SqliteScreening : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0005_Screening"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205050000_Screening")]
+public sealed class PostgresScreening : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0005_Screening"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

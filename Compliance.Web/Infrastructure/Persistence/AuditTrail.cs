@@ -29,6 +29,7 @@ public sealed class AuditTrail(TimeProvider clock, IHttpContextAccessor? http = 
         db.ChangeTracker.DetectChanges();
         var changes = db.ChangeTracker.Entries<ITenantOwned>()
             .Where(e => e.Entity is not AuditEvent && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Metadata.ClrType.GetCustomAttribute<NotAuditedAttribute>() is null)
             .Select(Describe)
             .OfType<Change>()
             .ToList();

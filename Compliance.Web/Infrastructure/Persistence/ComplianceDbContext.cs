@@ -4,6 +4,7 @@ using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
 using Compliance.Domain.Disclosures;
 using Compliance.Domain.Evidence;
+using Compliance.Domain.Screening;
 using Compliance.Domain.Grievances;
 using Compliance.Domain.Suppliers;
 using Compliance.Domain.Tenancy;
@@ -43,6 +44,11 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
     public DbSet<SupplierImportIssue> SupplierImportIssues => Set<SupplierImportIssue>();
     public DbSet<SupplierImportRejection> SupplierImportRejections => Set<SupplierImportRejection>();
     public DbSet<SupplierImportMapping> SupplierImportMappings => Set<SupplierImportMapping>();
+    public DbSet<RiskList> RiskLists => Set<RiskList>();
+    public DbSet<RiskListEntry> RiskListEntries => Set<RiskListEntry>();
+    public DbSet<ScreeningRun> ScreeningRuns => Set<ScreeningRun>();
+    public DbSet<RecordedHit> ScreeningHits => Set<RecordedHit>();
+    public DbSet<ScreeningDecision> ScreeningDecisions => Set<ScreeningDecision>();
     public DbSet<Grievance> Grievances => Set<Grievance>();
     public DbSet<GrievanceMessage> GrievanceMessages => Set<GrievanceMessage>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
@@ -59,6 +65,9 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
 
     /// <summary>Read by the tenant filter at query time; throws when no organization is resolved (fail closed).</summary>
     private Guid CurrentOrganizationId => Tenant.RequiredOrganizationId;
+
+    /// <summary>Read by the platform-or-own filter: with no organization resolved only platform rows are visible.</summary>
+    private Guid? OptionalOrganizationId => Tenant.OrganizationId;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -80,6 +89,19 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
                 Expression.Equal(
                     Expression.Property(entity, nameof(ITenantOwned.OrganizationId)),
                     Expression.Property(Expression.Constant(this, typeof(ComplianceDbContext)), nameof(CurrentOrganizationId))),
+                entity);
+            builder.Entity(type.ClrType).HasQueryFilter(TenantFilter, filter);
+        }
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IPlatformOrOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            // e => e.OwnerOrganizationId == null || e.OwnerOrganizationId == this.OptionalOrganizationId: platform rows, and the current organization's own.
+            var entity = Expression.Parameter(type.ClrType, "e");
+            var owner = Expression.Property(entity, nameof(IPlatformOrOwned.OwnerOrganizationId));
+            var filter = Expression.Lambda(
+                Expression.OrElse(
+                    Expression.Equal(owner, Expression.Constant(null, typeof(Guid?))),
+                    Expression.Equal(owner, Expression.Property(Expression.Constant(this, typeof(ComplianceDbContext)), nameof(OptionalOrganizationId)))),
                 entity);
             builder.Entity(type.ClrType).HasQueryFilter(TenantFilter, filter);
         }

@@ -1,5 +1,6 @@
 using Compliance.Domain.Attestations;
 using Compliance.Domain.Evidence;
+using Compliance.Domain.Screening;
 using Compliance.Domain.Suppliers;
 using Compliance.Domain.Tenancy;
 using Compliance.Web.Infrastructure.Persistence;
@@ -122,6 +123,32 @@ public static class CrossTenant
                 .SetProperty(i => i.Attempts, i => i.Attempts + 1)
                 .SetProperty(i => i.Status, ImportStatus.Running)
                 .SetProperty(i => i.StartedAt, i => i.StartedAt ?? now), ct);
+        return claimed == 1 ? (candidate.Id, candidate.OrganizationId, candidate.Attempts + 1) : null;
+    }
+
+    /// <summary>
+    /// Screening workers: claims the oldest queued run, or a running one whose worker stopped renewing its lease, of any
+    /// organization; the conditional update makes the claim safe when several instances race for it.
+    /// </summary>
+    public static async Task<(Guid RunId, Guid OrganizationId, int Attempts)?> ClaimNextScreeningRunAsync(
+        ComplianceDbContext db, string worker, DateTime now, TimeSpan lease, CancellationToken ct)
+    {
+        var runs = db.ScreeningRuns.IgnoreQueryFilters(TenantFilter);
+        var candidate = await runs.AsNoTracking()
+            .Where(r => (r.Status == ScreeningRunStatus.Queued || r.Status == ScreeningRunStatus.Running) && (r.LeaseUntil == null || r.LeaseUntil < now))
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new { r.Id, r.OrganizationId, r.LeaseUntil, r.Attempts })
+            .FirstOrDefaultAsync(ct);
+        if (candidate is null) return null;
+        var claimed = await runs
+            .Where(r => r.Id == candidate.Id && r.LeaseUntil == candidate.LeaseUntil && r.Attempts == candidate.Attempts
+                        && (r.Status == ScreeningRunStatus.Queued || r.Status == ScreeningRunStatus.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ClaimedBy, worker)
+                .SetProperty(r => r.LeaseUntil, now + lease)
+                .SetProperty(r => r.Attempts, r => r.Attempts + 1)
+                .SetProperty(r => r.Status, ScreeningRunStatus.Running)
+                .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now), ct);
         return claimed == 1 ? (candidate.Id, candidate.OrganizationId, candidate.Attempts + 1) : null;
     }
 }

@@ -21,6 +21,12 @@ public sealed class TenantContext(IHttpContextAccessor? http = null)
 
     public Guid RequiredOrganizationId => OrganizationId ?? throw new TenantNotResolvedException();
 
+    /// <summary>May add platform reference data (risk lists shared by all organizations): start-up seeding and configured platform operators only.</summary>
+    public bool WritesPlatformData { get; private set; }
+
+    /// <summary>Allows adding platform risk lists in this scope; see <see cref="WritesPlatformData"/>.</summary>
+    public void AllowPlatformWrites() => WritesPlatformData = true;
+
     /// <summary>Acts for the given organization from now on, in this scope.</summary>
     public void Use(Guid organizationId) => explicitOrganization = organizationId;
 

@@ -1,4 +1,5 @@
 using Compliance.Domain.Common;
+using Compliance.Domain.Screening;
 using Compliance.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,6 +30,7 @@ public sealed class TenantSaveGuard : SaveChangesInterceptor
     private static void Check(DbContext? context)
     {
         if (context is not ComplianceDbContext db) return;
+        CheckReferenceData(db);
         foreach (var entry in db.ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
@@ -52,6 +54,28 @@ public sealed class TenantSaveGuard : SaveChangesInterceptor
                     if (original != current || entry.Entity.OrganizationId != current)
                         throw new CrossTenantWriteException($"Refused to change a {entry.Metadata.ClrType.Name} of another organization.");
                     break;
+            }
+        }
+    }
+
+    // Risk-list editions are immutable: an edition once imported is what past screenings relied on. Platform lists
+    // (owner null) are added only by start-up seeding or a platform operator; an organization adds only its own.
+    private static void CheckReferenceData(ComplianceDbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<IPlatformOrOwned>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Unchanged or EntityState.Detached:
+                    continue;
+                case EntityState.Modified or EntityState.Deleted:
+                    throw new CrossTenantWriteException($"A {entry.Metadata.ClrType.Name} is immutable; import a new edition instead.");
+                case EntityState.Added when entry.Entity.OwnerOrganizationId is null:
+                    if (!db.Tenant.WritesPlatformData)
+                        throw new CrossTenantWriteException($"Refused to add a platform {entry.Metadata.ClrType.Name}: only start-up seeding or a platform operator may.");
+                    break;
+                case EntityState.Added when entry.Entity.OwnerOrganizationId != db.Tenant.RequiredOrganizationId:
+                    throw new CrossTenantWriteException($"Refused to add a {entry.Metadata.ClrType.Name} for another organization.");
             }
         }
     }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Compliance.Web.Pages.Suppliers;
 
-public sealed class DetailsModel(ComplianceDbContext db, Infrastructure.Screening.BundledScreening screening, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ComplianceDbContext db, Infrastructure.Screening.ScreeningLists screening, TimeProvider clock) : PageModel
 {
     public SupplierResponse Supplier { get; private set; } = null!;
     public string? ParentName { get; private set; }

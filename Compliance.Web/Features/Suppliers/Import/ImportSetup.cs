@@ -14,7 +14,11 @@ public static class ImportSetup
         services.Configure<ImportLimits>(configuration.GetSection(ImportLimits.Section));
         var limits = configuration.GetSection(ImportLimits.Section).Get<ImportLimits>() ?? new ImportLimits();
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = Math.Max(o.MultipartBodyLengthLimit, limits.MaxFileBytes + 1024 * 1024));
-        services.TryAddSingleton<IImportFileStore, FileSystemImportFileStore>();
+        // With a shared blob store (several instances), uploads go there so any instance can finish any import.
+        if (string.Equals(configuration["Blobs:Provider"], "Azure", StringComparison.OrdinalIgnoreCase))
+            services.TryAddSingleton<IImportFileStore, BlobImportFileStore>();
+        else
+            services.TryAddSingleton<IImportFileStore, FileSystemImportFileStore>();
         services.AddSingleton<ISupplierBatchWriter>(_ => Database.ProviderFrom(configuration) == DatabaseProvider.Postgres
             ? new PostgresSupplierBatchWriter() : new SqliteSupplierBatchWriter());
         services.AddSingleton<ImportSignal>();
