@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
+using Compliance.Domain.Grievances;
+using Compliance.Domain.Screening;
 using Compliance.Domain.Suppliers;
 using Compliance.Web.Infrastructure.Persistence;
 using Microsoft.OData.Edm;
@@ -17,8 +19,8 @@ public sealed class ODataModel
     public const string Namespace = "Compliance";
 
     /// <summary>
-    /// Sets that wait for their entities: ScreeningHits, Attestations, Grievances (redacted by role: build its set with an
-    /// explicit property list) and RiskListEntries (the lists are bundled in memory today, not stored).
+    /// The sets. Grievances are the redacted view every member may see (category, status, dates, deadlines, supplier):
+    /// what reporters wrote is encrypted and never exposed here (<see cref="Hidden"/>); handlers read it through the API.
     /// </summary>
     private static IEnumerable<ODataSet> Sets() =>
     [
@@ -38,10 +40,26 @@ public sealed class ODataModel
         Set<CorrectiveAction>("CorrectiveActions", db => db.CorrectiveActions)
             .Reference("Finding", "Findings", a => a.FindingId)
             .Reference("Supplier", "Suppliers", a => a.SupplierId),
+        Set<RecordedHit>("ScreeningHits", db => db.ScreeningHits)
+            .Reference("Supplier", "Suppliers", h => h.SupplierId)
+            .Reference("Entry", "RiskListEntries", h => h.RiskListEntryId),
+        // Platform editions and the organization's own lists (the query filter decides which).
+        Set<RiskListEntry>("RiskListEntries", db => db.RiskListEntries),
+        Set<Grievance>("Grievances", db => db.Grievances)
+            .Reference("Supplier", "Suppliers", g => g.SupplierId),
     ];
 
-    /// <summary>Never exposed: the tenant key is the server's business, not the client's.</summary>
-    private static readonly HashSet<string> Hidden = [nameof(ITenantOwned.OrganizationId)];
+    /// <summary>
+    /// Never exposed: the tenant key is the server's business, not the client's; a grievance's encrypted content, the
+    /// reporter's credentials and the handler's case notes are for GrievanceHandlers through the API only.
+    /// </summary>
+    private static readonly HashSet<string> Hidden =
+    [
+        nameof(ITenantOwned.OrganizationId), nameof(RiskListEntry.OwnerOrganizationId),
+        nameof(Grievance.ReceiptCode), nameof(Grievance.PassphraseHash), nameof(Grievance.DescriptionProtected), nameof(Grievance.WorkplaceProtected),
+        nameof(Grievance.ContactProtected), nameof(Grievance.AssignedTo), nameof(Grievance.ClosingNote), nameof(Grievance.RetaliationWatch),
+        nameof(Grievance.RetaliationFollowUpOn),
+    ];
 
     private readonly Dictionary<string, ODataSet> setsByName = [];
     private readonly Dictionary<Type, IEdmEntityType> typesByClr = [];
@@ -246,6 +264,9 @@ public sealed class ODataSet<T>(string name, Func<ComplianceDbContext, IQueryabl
         "Audits" => typeof(Audit),
         "Findings" => typeof(Finding),
         "CorrectiveActions" => typeof(CorrectiveAction),
+        "ScreeningHits" => typeof(RecordedHit),
+        "RiskListEntries" => typeof(RiskListEntry),
+        "Grievances" => typeof(Grievance),
         _ => throw new InvalidOperationException($"Unknown OData set {set}."),
     };
 
