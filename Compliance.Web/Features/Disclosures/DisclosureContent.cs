@@ -16,11 +16,14 @@ public sealed record DisclosureContent(
     CaliforniaApplicability Applicability, IReadOnlyList<DisclosureStatement> Statements, CaliforniaFigures Figures,
     IReadOnlyList<DisclosedSupplier> Suppliers, DateTime GeneratedAt, DateTime? IssuedAt, string? IssuedBy, string? PdfSha256, Guid? SupersededById)
 {
+    /// <summary>For a FAR zero-tolerance disclosure: the contract's records (the California parts are then empty).</summary>
+    public FarDisclosureContent? Far { get; init; }
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>The frozen part of an issued disclosure.</summary>
     public sealed record Frozen(string Company, CaliforniaApplicability Applicability, IReadOnlyList<DisclosureStatement> Statements, CaliforniaFigures Figures,
-        IReadOnlyList<DisclosedSupplier> Suppliers, DateTime GeneratedAt);
+        IReadOnlyList<DisclosedSupplier> Suppliers, DateTime GeneratedAt, FarDisclosureContent? Far = null);
 
     public static async Task<DisclosureContent> OfAsync(Disclosure d, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -31,18 +34,27 @@ public sealed record DisclosureContent(
         {
             var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == d.OrganizationId, ct);
             var records = await CaliforniaRecords.ReadAsync(d.PeriodStart, d.PeriodEnd, db, ct);
-            content = new Frozen(organization.Name, CaliforniaApplicability.Of(organization),
-                CaliforniaDisclosureRules.Statements(organization.Name, records.Figures, Edits(d)), records.Figures, records.Suppliers, clock.GetUtcNow().UtcDateTime);
+            var far = d.Kind == DisclosureKind.FarTrafficking && d.ContractId is { } contractId ? await FarRecords.ReadAsync(contractId, d.PeriodStart, d.PeriodEnd, db, ct) : null;
+            content = far is not null
+                ? new Frozen(organization.Name, CaliforniaApplicability.Of(organization), [], records.Figures, [], clock.GetUtcNow().UtcDateTime, far)
+                : new Frozen(organization.Name, CaliforniaApplicability.Of(organization),
+                    CaliforniaDisclosureRules.Statements(organization.Name, records.Figures, Edits(d)), records.Figures, records.Suppliers, clock.GetUtcNow().UtcDateTime);
         }
         return new DisclosureContent(d.Id, d.Kind, d.Status, d.PeriodStart, d.PeriodEnd, content.Company, content.Applicability, content.Statements, content.Figures,
-            content.Suppliers, content.GeneratedAt, d.IssuedAt, d.IssuedBy, d.PdfSha256, d.SupersededById);
+            content.Suppliers, content.GeneratedAt, d.IssuedAt, d.IssuedBy, d.PdfSha256, d.SupersededById) { Far = content.Far };
     }
 
-    public Frozen Freeze() => new(Company, Applicability, Statements, Figures, Suppliers, GeneratedAt);
+    public Frozen Freeze() => new(Company, Applicability, Statements, Figures, Suppliers, GeneratedAt, Far);
 
     public static Dictionary<CaliforniaElement, string> Edits(Disclosure d) =>
         d.EditsJson is { } json ? JsonSerializer.Deserialize<Dictionary<CaliforniaElement, string>>(json, Json)! : [];
 
-    public byte[] RenderPdf() => CaliforniaDisclosureDocument.Render(new CaliforniaDisclosureModel(Company, PeriodStart, PeriodEnd, Applicability, Statements, Suppliers,
-        IssuedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, IssuedBy, new DateTimeOffset(GeneratedAt, TimeSpan.Zero)));
+    public byte[] RenderPdf()
+    {
+        DateTimeOffset? issued = IssuedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+        var generated = new DateTimeOffset(GeneratedAt, TimeSpan.Zero);
+        return Far is { } far
+            ? FarDisclosureDocument.Render(new FarDisclosureModel(Company, PeriodStart, PeriodEnd, far, issued, IssuedBy, generated))
+            : CaliforniaDisclosureDocument.Render(new CaliforniaDisclosureModel(Company, PeriodStart, PeriodEnd, Applicability, Statements, Suppliers, issued, IssuedBy, generated));
+    }
 }

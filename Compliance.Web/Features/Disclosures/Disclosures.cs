@@ -33,8 +33,13 @@ public static class Disclosures
             _ => (DisclosureKind?)null,
         };
         if (kind is null) errors.Add("kind", request.Kind is null ? "required" : "unknown", "'kind' must be \"california-tisc\" or \"far-trafficking\".");
-        else if (kind == DisclosureKind.FarTrafficking)
-            errors.Add("kind", "not_available", "FAR zero-tolerance disclosures need federal contracts, which this organization has not recorded.");
+        // FAR 52.222-50: the zero-tolerance disclosure is made per federal contract.
+        else if (kind == DisclosureKind.FarTrafficking && request.ContractId is null)
+            errors.Add("contractId", "required", "'contractId' is required for a FAR zero-tolerance disclosure.");
+        else if (kind == DisclosureKind.FarTrafficking && !await db.FederalContracts.AnyAsync(c => c.Id == request.ContractId, ct))
+            errors.Add("contractId", "contract_not_found", $"No contract with id {request.ContractId} exists in this organization.");
+        else if (kind == DisclosureKind.CaliforniaTisc && request.ContractId is not null)
+            errors.Add("contractId", "not_applicable", "A California disclosure covers the organization, not a contract.");
         if (errors.Count > 0) return Outcome<Guid>.Invalid(errors);
         var now = clock.GetUtcNow().UtcDateTime;
         var disclosure = new Disclosure
@@ -65,6 +70,8 @@ public static class Disclosures
         if (!Enum.TryParse<CaliforniaElement>(element, ignoreCase: true, out var e) || !Enum.IsDefined(e) || int.TryParse(element, out _))
             return Outcome<DisclosureContent>.Invalid([new("element", "unknown", $"'{element}' is not an element; use one of {string.Join(", ", Enum.GetNames<CaliforniaElement>())}.")]);
         if (d.IsFrozen) return Outcome<DisclosureContent>.Conflict("status", "issued", "This disclosure is issued and cannot change; draft a new one to supersede it.");
+        if (d.Kind != DisclosureKind.CaliforniaTisc)
+            return Outcome<DisclosureContent>.Invalid([new("element", "not_editable", "A FAR disclosure states the contract's records as they are; it has no statements to reword.")]);
         var text = request.Text?.Trim();
         if (text is { Length: > MaxStatementLength })
             return Outcome<DisclosureContent>.Invalid([new("text", "too_long", $"'text' is {text.Length:N0} characters; the limit is {MaxStatementLength:N0}.")]);
@@ -112,7 +119,7 @@ public static class Disclosures
     /// <summary>The issued PDF from the blob store (hash-checked while read), or a draft rendered now.</summary>
     public static async Task<IResult> PdfAsync(Disclosure d, ComplianceDbContext db, IBlobStore blobs, TimeProvider clock, CancellationToken ct)
     {
-        var name = $"california-supply-chains-disclosure-{d.PeriodStart:yyyyMMdd}-{d.PeriodEnd:yyyyMMdd}{(d.IsFrozen ? "" : "-draft")}.pdf";
+        var name = $"{(d.Kind == DisclosureKind.FarTrafficking ? "far-52.222-50-disclosure" : "california-supply-chains-disclosure")}-{d.PeriodStart:yyyyMMdd}-{d.PeriodEnd:yyyyMMdd}{(d.IsFrozen ? "" : "-draft")}.pdf";
         if (d.PdfSha256 is { } sha)
         {
             var stream = await blobs.OpenReadAsync(d.OrganizationId.ToString(), sha, ct);
