@@ -31,7 +31,11 @@ public static class FarRecords
         var endOfPeriod = end.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
 
         var plan = await db.CompliancePlanVersions.AsNoTracking().Where(p => p.SavedAt <= endOfPeriod).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-        var planSummary = new FarPlan(plan?.Version, plan?.SavedAt, plan?.SavedBy, [.. Elements.Select(e => new FarPlanElement(e.Words, e.Citation, plan?.TextOf(e.Kind)))]);
+        // A plan without a housing plan has declared that no housing is provided or arranged (the editor requires one or the other).
+        var planSummary = new FarPlan(plan?.Version, plan?.SavedAt, plan?.SavedBy, [.. Elements.Select(e => new FarPlanElement(e.Words, e.Citation,
+            plan is not null && e.Kind == CompliancePlanElementKind.HousingPlan && string.IsNullOrWhiteSpace(plan.HousingPlan)
+                ? "No housing is provided or arranged for workers under the contract, so no housing plan is required (FAR 52.222-50(h)(3)(iv))."
+                : plan?.TextOf(e.Kind)))]);
 
         var certification = await db.Attestations.AsNoTracking()
             .Where(a => a.Kind == AttestationKind.FarCertification && a.ContractId == contractId && a.CreatedAt <= endOfPeriod)
