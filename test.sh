@@ -21,4 +21,4 @@ fi
 
 # No telemetry or first-run chatter from the SDK; Playwright uses Debian's Chromium, never its own download.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-dotnet test Compliance.sln --logger "console;verbosity=normal" "$@"
+dotnet test Compliance.sln --logger "console;verbosity=${TEST_VERBOSITY:-normal}" "$@"
