@@ -53,7 +53,12 @@ public sealed record EvidenceWorkbookModel(
     public IEnumerable<DisclosureLine> Disclosures { get; init; } = [];
     public IEnumerable<ScreeningHitLine> ScreeningHits { get; init; } = [];
     public IEnumerable<RiskListLine> RiskLists { get; init; } = [];
+    public IEnumerable<AttestationLine> Attestations { get; init; } = [];
 }
+
+/// <param name="StatementSha256">The hash of the statement text frozen with the signature: rehash the text to check it.</param>
+public sealed record AttestationLine(string Id, string Kind, string Status, string? SupplierReference, string? ContractNumber, string StatementVersion, string StatementSha256,
+    string? Signer, string? SignerTitle, DateOnly? SignedOn, DateOnly? ValidUntil, DateTime? SubmittedAt, string? ReviewedBy, DateTime? ReviewedAt, string? ReviewComments, DateTime CreatedAt);
 
 /// <summary>The auditor's evidence workbook: a README sheet, then one sheet per kind of record, each traceable by id and hash.</summary>
 public static class EvidenceWorkbook
@@ -100,6 +105,13 @@ public static class EvidenceWorkbook
             grievances.EndRow();
         }
 
+        var attestations = book.AddSheet("Attestations", [new("Attestation id", 38), new("Kind", 20), new("Status", 11), new("Supplier reference", 16), new("Contract", 18),
+            new("Statement version", 12), new("Statement SHA-256", 68), new("Signed by", 24), new("Title", 20), new("Signed on", 11), new("Valid until", 11), new("Submitted (UTC)", 19),
+            new("Reviewed by", 24), new("Reviewed (UTC)", 19), new("Review comments", 40), new("Created (UTC)", 19)]);
+        foreach (var a in model.Attestations)
+            attestations.Write(a.Id).Write(a.Kind).Write(a.Status).Write(a.SupplierReference).Write(a.ContractNumber).Write(a.StatementVersion).Write(a.StatementSha256)
+                .Write(a.Signer).Write(a.SignerTitle).Write(a.SignedOn).Write(a.ValidUntil).Write(a.SubmittedAt).Write(a.ReviewedBy).Write(a.ReviewedAt).Write(a.ReviewComments).Write(a.CreatedAt).EndRow();
+
         var disclosures = book.AddSheet("Disclosures", [new("Disclosure id", 38), new("Kind", 16), new("Period start", 12), new("Period end", 12), new("Status", 11), new("Issued (UTC)", 19), new("Issued by", 26), new("PDF SHA-256", 68), new("PDF bytes", 10), new("Superseded by", 38)]);
         foreach (var d in model.Disclosures)
             disclosures.Write(d.Id).Write(d.Kind).Write(d.PeriodStart).Write(d.PeriodEnd).Write(d.Status).Write(d.IssuedAt).Write(d.IssuedBy).Write(d.PdfSha256).Write(d.PdfBytes).Write(d.SupersededBy).EndRow();
@@ -143,6 +155,7 @@ public static class EvidenceWorkbook
         Line("Grievances", model.GrievanceContent
             ? "Worker grievances received in the period: category (with its ILO indicator), status, deadlines and what the reporter wrote (this export was made by a grievance handler)."
             : "Worker grievances received in the period: category (with its ILO indicator), status and deadlines. What reporters wrote is exported to grievance handlers only.");
+        Line("Attestations", "Supplier certifications (Cal. Civ. Code 1714.43(c)(3)), FAR 52.222-56 certifications and flow-down certifications: who signed which statement version when, the SHA-256 of the statement text frozen with the signature, and the contracting officer's review.");
         Line("Disclosures", "Disclosures drafted or issued: period, status, who issued them and when, and the SHA-256 of each issued PDF (hash the PDF you hold and compare).");
         Line("Screening hits", "Hits of the suppliers in scope against the goods and entity lists: the list and edition, what matched and why, the flags, and the reviewer's decision with its reason; rows no longer current are kept as history.");
         Line("Risk lists", "Every list edition screened against, with the SHA-256 of the file it was read from (platform lists, and the organization's own entity lists).");

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Compliance.Domain.Attestations;
 using Compliance.Domain.Audits;
 using Compliance.Domain.Common;
 using Compliance.Domain.Grievances;
@@ -45,6 +46,8 @@ public sealed class ODataModel
             .Reference("Entry", "RiskListEntries", h => h.RiskListEntryId),
         // Platform editions and the organization's own lists (the query filter decides which).
         Set<RiskListEntry>("RiskListEntries", db => db.RiskListEntries),
+        Set<Attestation>("Attestations", db => db.Attestations)
+            .Reference("Supplier", "Suppliers", a => a.SupplierId),
         Set<Grievance>("Grievances", db => db.Grievances)
             .Reference("Supplier", "Suppliers", g => g.SupplierId),
     ];
@@ -58,7 +61,7 @@ public sealed class ODataModel
         nameof(ITenantOwned.OrganizationId), nameof(RiskListEntry.OwnerOrganizationId),
         nameof(Grievance.ReceiptCode), nameof(Grievance.PassphraseHash), nameof(Grievance.DescriptionProtected), nameof(Grievance.WorkplaceProtected),
         nameof(Grievance.ContactProtected), nameof(Grievance.AssignedTo), nameof(Grievance.ClosingNote), nameof(Grievance.RetaliationWatch),
-        nameof(Grievance.RetaliationFollowUpOn),
+        nameof(Grievance.RetaliationFollowUpOn), nameof(Attestation.TokenHash),
     ];
 
     private readonly Dictionary<string, ODataSet> setsByName = [];
@@ -267,6 +270,7 @@ public sealed class ODataSet<T>(string name, Func<ComplianceDbContext, IQueryabl
         "ScreeningHits" => typeof(RecordedHit),
         "RiskListEntries" => typeof(RiskListEntry),
         "Grievances" => typeof(Grievance),
+        "Attestations" => typeof(Attestation),
         _ => throw new InvalidOperationException($"Unknown OData set {set}."),
     };
 

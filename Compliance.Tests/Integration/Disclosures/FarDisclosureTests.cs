@@ -10,6 +10,8 @@ namespace Compliance.Tests.Integration.Disclosures;
 
 public sealed class FarDisclosureTests
 {
+    static FarDisclosureTests() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     [Theory]
     [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
     public async Task A_contracts_disclosure_states_its_plan_certification_subcontractors_and_disclosures_from_the_records(DatabaseProvider provider)
@@ -57,6 +59,26 @@ public sealed class FarDisclosureTests
         foreach (var expected in new[] { "FAR52.222-50disclosure", "W912-26-C-0042", "DepartmentoftheArmy", "FAR52.222-50(h)(3)(v)", "FAR52.222-56certification", "PatLee",
                      "ÖztürkTekstilSanayiA.Ş.", "Recruitmentfeescharged", "Remedialactions" })
             Assert.Contains(expected, text, StringComparison.Ordinal);
+
+        // The auditor's workbook traces the certification: statement version and hash, signer, review.
+        using var auditor = await org.ClientAsync("Auditor");
+        using (var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(await auditor.GetByteArrayAsync("/api/v1/exports/evidence.xlsx"))))
+        {
+            var rows = new List<object?[]>();
+            do
+            {
+                if (reader.Name != "Attestations") continue;
+                while (reader.Read()) rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)]);
+            } while (reader.NextResult());
+            var certification = rows.Skip(1).Single(r => (string?)r[1] == "FarCertification");
+            Assert.Equal("W912-26-C-0042", certification[4]);
+            Assert.Equal("Pat Lee", certification[7]);
+            Assert.Equal(64, ((string)certification[6]!).Length);
+            Assert.Contains(rows.Skip(1), r => (string?)r[1] == "FlowDown" && (string?)r[3] == "S-1");
+        }
+        var odata = await auditor.GetFromJsonAsync<JsonElement>("/odata/Attestations?$filter=Kind eq 'FarCertification'&$select=SignerName,StatementVersion");
+        Assert.Equal("Pat Lee", Assert.Single(odata.GetProperty("value").EnumerateArray()).GetProperty("SignerName").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/odata/Attestations?$select=TokenHash")).StatusCode);
 
         // The California disclosure does not take a contract, and a FAR one never leaves the organization.
         var other = await app.SignUpAsync("Beta Foods");

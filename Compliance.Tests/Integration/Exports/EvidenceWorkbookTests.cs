@@ -49,7 +49,7 @@ public sealed class EvidenceWorkbookTests
             Assert.Empty(new OpenXmlValidator().Validate(document));
 
         var book = Read(bytes);
-        Assert.Equal(["README", "Suppliers", "Products", "Audits", "Findings", "Corrective actions", "Evidence files", "Grievances", "Disclosures", "Screening hits", "Risk lists", "Audit trail"], book.Keys);
+        Assert.Equal(["README", "Suppliers", "Products", "Audits", "Findings", "Corrective actions", "Evidence files", "Grievances", "Attestations", "Disclosures", "Screening hits", "Risk lists", "Audit trail"], book.Keys);
         Assert.Equal("Alpha Apparel", book["README"][1][1]);
         var suppliers = book["Suppliers"];
         Assert.Equal("=HYPERLINK(\"http://evil.test\",\"click\")", suppliers[1][1]); // text, shown as typed, never a formula

@@ -14,6 +14,6 @@ public sealed class EvidenceWorkbookRenderTests
         EvidenceWorkbook.Write(output, model);
         Assert.True(output.Length > 1000);
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(output.ToArray()));
-        Assert.Equal(12, zip.Entries.Count(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)));
+        Assert.Equal(13, zip.Entries.Count(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)));
     }
 }

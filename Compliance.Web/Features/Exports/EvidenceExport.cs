@@ -80,8 +80,22 @@ public static class EvidenceExport
                 .Select(e => new EvidenceLine(e.Id.ToString(), e.FileName, e.OwnerType.ToString(), e.OwnerId.ToString(), e.ContentType, e.Length, e.Sha256, e.UploadedAt, e.UploadedBy)),
             trail.OrderBy(e => e.Sequence).AsEnumerable()
                 .Select(e => new AuditTrailLine(e.Sequence, e.OccurredAt, e.Actor, e.Action.ToString(), e.EntityType, e.EntityId, e.Before, e.After, e.Hash)),
-            ["Attestations"])
+            [])
         {
+            // Certifications of the suppliers in scope, and those not tied to a supplier (FAR 52.222-56) unless a supplier subset was asked for.
+            Attestations = db.Attestations.AsNoTracking()
+                .Where(a => a.SupplierId == null ? filter.SupplierIds.Count == 0 && filter.Country == null : supplierIds.Contains(a.SupplierId.Value))
+                .Where(a => fromTime == null || a.CreatedAt >= fromTime || (a.SignedAt != null && a.SignedAt >= fromTime))
+                .Where(a => toTime == null || a.CreatedAt < toTime)
+                .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+                .Select(a => new
+                {
+                    a, Reference = references.Where(s => s.Id == a.SupplierId).Select(s => s.ExternalReference).FirstOrDefault(),
+                    Contract = db.FederalContracts.Where(c => c.Id == a.ContractId).Select(c => c.Number).FirstOrDefault(),
+                })
+                .AsEnumerable()
+                .Select(x => new AttestationLine(x.a.Id.ToString(), x.a.Kind.ToString(), x.a.Status.ToString(), x.Reference, x.Contract, x.a.StatementVersion, x.a.StatementSha256,
+                    x.a.SignerName, x.a.SignerTitle, x.a.SignedOn, x.a.ValidUntil, x.a.SubmittedAt, x.a.ReviewedBy, x.a.ReviewedAt, x.a.ReviewComments, x.a.CreatedAt)),
             Grievances = Grievances(filter, db, supplierIds, fromTime, toTime, today, grievanceContent),
             GrievanceContent = grievanceContent is not null,
             Disclosures = db.Disclosures.AsNoTracking().OrderBy(d => d.CreatedAt).AsEnumerable()
