@@ -5,7 +5,6 @@ using Compliance.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Compliance.Web.Pages.Report;
 
@@ -47,13 +46,8 @@ public sealed class IndexModel(ComplianceDbContext db, GrievanceProtector protec
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var id = await PublicOrganization.FindAsync(Slug, db, ct);
-        if (id is null) return false;
-        db.Tenant.Use(id.Value);
-        OrganizationName = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).FirstAsync(ct);
-        Text = IntakeLanguages.For(Lang is null ? IntakeLanguages.FromAcceptLanguage(Request.Headers.AcceptLanguage) : IntakeLanguages.Resolve(Lang, out _));
-        ViewData["Lang"] = Text.Tag;
-        ViewData["Organization"] = OrganizationName;
+        if (await ReportPage.ResolveAsync(Slug, Lang, Request, db, ViewData, ct) is not { } resolved) return false;
+        (OrganizationName, Text) = resolved;
         return true;
     }
 }
