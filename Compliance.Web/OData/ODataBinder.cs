@@ -36,7 +36,7 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
     {
         if (filter is null) return source;
         var lambda = Predicate(type, filter.Expression, filter.RangeVariable, target);
-        return source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [type.Clr], source.Expression, Expression.Quote(lambda)));
+        return Query(source.Provider, StaticCall(typeof(Queryable), nameof(Queryable.Where), [type.Clr], source.Expression, Expression.Quote(lambda)));
     }
 
     /// <summary>Sorts by the requested keys, then by Id so that pages never overlap or skip rows.</summary>
@@ -47,18 +47,18 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
         foreach (var (key, descending) in SortKeys(type, orderBy))
         {
             var method = (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
-            expression = Expression.Call(typeof(Queryable), method, [type.Clr, key.ReturnType], expression, Expression.Quote(key));
+            expression = StaticCall(typeof(Queryable), method, [type.Clr, key.ReturnType], expression, Expression.Quote(key));
             first = false;
         }
-        return source.Provider.CreateQuery(expression);
+        return Query(source.Provider, expression);
     }
 
     public static IQueryable Page(IQueryable source, Type clr, int skip, int take)
     {
         var expression = source.Expression;
-        if (skip > 0) expression = Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [clr], expression, Parameter(skip));
-        expression = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [clr], expression, Parameter(take));
-        return source.Provider.CreateQuery(expression);
+        if (skip > 0) expression = StaticCall(typeof(Queryable), nameof(Queryable.Skip), [clr], expression, Parameter(skip));
+        expression = StaticCall(typeof(Queryable), nameof(Queryable.Take), [clr], expression, Parameter(take));
+        return Query(source.Provider, expression);
     }
 
     /// <summary>source.Select(e => new object?[] { e.A, e.B, …, expanded… }), and the shape that reads it back.</summary>
@@ -67,8 +67,8 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
         var row = Expression.Parameter(type.Clr, "e");
         var body = Projection(type, clause, row, 0, out shape);
         var lambda = Expression.Lambda(body, row);
-        return (IQueryable<object?[]>)source.Provider.CreateQuery(
-            Expression.Call(typeof(Queryable), nameof(Queryable.Select), [type.Clr, typeof(object?[])], source.Expression, Expression.Quote(lambda)));
+        return source.Provider.CreateQuery<object?[]>(
+            StaticCall(typeof(Queryable), nameof(Queryable.Select), [type.Clr, typeof(object?[])], source.Expression, Expression.Quote(lambda)));
     }
 
     private IEnumerable<(LambdaExpression Key, bool Descending)> SortKeys(ODataType type, OrderByClause? orderBy)
@@ -160,7 +160,7 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
         if (item.SkipOption is { } skip and > 0) source = Call(nameof(Queryable.Skip), source, [target.Clr], Parameter(checked((int)skip)));
         source = Call(nameof(Queryable.Take), source, [target.Clr], Parameter(take));
         source = Call(nameof(Queryable.Select), source, [target.Clr, typeof(object?[])], projection);
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(object?[])], source);
+        return StaticCall(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(object?[])], source);
     }
 
     // ---- $filter / $orderby expressions ----
@@ -259,7 +259,7 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
         var values = (System.Collections.IList)Activator.CreateInstance(listType)!;
         foreach (var item in list.Collection) values.Add(Literal(item.Value, left.Type, target));
         var box = Expression.Property(Expression.Constant(Activator.CreateInstance(typeof(Box<>).MakeGenericType(listType), values)), "Value");
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [left.Type], box, left);
+        return StaticCall(typeof(Enumerable), nameof(Enumerable.Contains), [left.Type], box, left);
     }
 
     private Expression Binary(BinaryOperatorNode node, string target)
@@ -526,7 +526,43 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
     {
         var queryable = typeof(IQueryable).IsAssignableFrom(source.Type);
         var arguments = args.Select(a => queryable && a is LambdaExpression ? Expression.Quote(a) : a).Prepend(source).ToArray();
-        return Expression.Call(queryable ? typeof(Queryable) : typeof(Enumerable), method, types, arguments);
+        return StaticCall(queryable ? typeof(Queryable) : typeof(Enumerable), method, types, arguments);
+    }
+
+    private readonly record struct MethodKey(Type Owner, string Name, Type T0, Type? T1, Type A0, Type? A1, Type? A2);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodKey, MethodInfo> Methods = new();
+
+    /// <summary>
+    /// Expression.Call(owner, name, typeArguments, arguments) with the generic method it resolves remembered: that lookup
+    /// (reflection over every overload of Queryable/Enumerable) was most of the cost of building a query.
+    /// </summary>
+    public static MethodCallExpression StaticCall(Type owner, string name, Type[] typeArguments, params Expression[] arguments)
+    {
+        if (typeArguments.Length is < 1 or > 2 || arguments.Length is < 1 or > 3)
+            return Expression.Call(owner, name, typeArguments, arguments);
+        var key = new MethodKey(owner, name, typeArguments[0], typeArguments.Length > 1 ? typeArguments[1] : null,
+            arguments[0].Type, arguments.Length > 1 ? arguments[1].Type : null, arguments.Length > 2 ? arguments[2].Type : null);
+        if (Methods.TryGetValue(key, out var method)) return Expression.Call(method, arguments);
+        var call = Expression.Call(owner, name, typeArguments, arguments);
+        Methods.TryAdd(key, call.Method);
+        return call;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<IQueryProvider, Expression, IQueryable>> Creators = new();
+
+    /// <summary>provider.CreateQuery&lt;T&gt;(expression) without the per-call reflection of the non-generic CreateQuery.</summary>
+    public static IQueryable Query(IQueryProvider provider, Expression expression)
+    {
+        var element = expression.Type.GetGenericArguments()[0];
+        var create = Creators.GetOrAdd(element, static t =>
+        {
+            var p = Expression.Parameter(typeof(IQueryProvider), "p");
+            var e = Expression.Parameter(typeof(Expression), "e");
+            var body = Expression.Call(p, nameof(IQueryProvider.CreateQuery), [t], e);
+            return Expression.Lambda<Func<IQueryProvider, Expression, IQueryable>>(body, p, e).Compile();
+        });
+        return create(provider, expression);
     }
 
     private sealed class Box<T>(T value)

@@ -98,7 +98,27 @@ public static class ODataEndpoint
     /// <summary>The page a collection request reads: filtered, sorted, paged and projected by the database.</summary>
     public sealed record ODataPage(IQueryable Filtered, IQueryable<object?[]> Rows, ODataShape Shape, int Take);
 
+    /// <summary>
+    /// Parsed requests by URL (and the limits they were checked against): BI tools and paging repeat the same URLs, and the
+    /// parser's output is immutable, so it is parsed once. Bounded: clients choose the keys. Errors are not cached.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ODataModel, ODataLimits, string), (ODataRequest?, ODataPath)> Parsed = new();
+    private const int MaxParsed = 1024;
+
     public static ODataRequest? Parse(ODataModel model, ODataLimits limits, Uri serviceRoot, Uri requestUri, out ODataPath path)
+    {
+        var key = (model, limits, serviceRoot.AbsoluteUri + " " + requestUri.AbsoluteUri);
+        if (Parsed.TryGetValue(key, out var hit))
+        {
+            path = hit.Item2;
+            return hit.Item1;
+        }
+        var request = ParseNew(model, limits, serviceRoot, requestUri, out path);
+        if (Parsed.Count < MaxParsed) Parsed.TryAdd(key, (request, path));
+        return request;
+    }
+
+    private static ODataRequest? ParseNew(ODataModel model, ODataLimits limits, Uri serviceRoot, Uri requestUri, out ODataPath path)
     {
         var parser = new ODataUriParser(model.Edm, serviceRoot, requestUri)
         {
@@ -147,7 +167,7 @@ public static class ODataEndpoint
                 var row = Expression.Parameter(type.Clr, "e");
                 var byKey = Expression.Lambda(Expression.Equal(Expression.Property(row, "Id"), ODataBinder.Parameter(id)), row);
                 var source = set.Source(db);
-                var one = source.Provider.CreateQuery(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [type.Clr], source.Expression, Expression.Quote(byKey)));
+                var one = ODataBinder.Query(source.Provider, ODataBinder.StaticCall(typeof(Queryable), nameof(Queryable.Where), [type.Clr], source.Expression, Expression.Quote(byKey)));
                 var found = await binder.Select(one, type, request.SelectExpand, out var shape).FirstOrDefaultAsync(ct);
                 if (found is null)
                 {
@@ -199,7 +219,7 @@ public static class ODataEndpoint
 
     private static Task<int> CountAsync(IQueryable source, CancellationToken ct)
     {
-        var expression = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [source.ElementType], source.Expression);
+        var expression = ODataBinder.StaticCall(typeof(Queryable), nameof(Queryable.Count), [source.ElementType], source.Expression);
         return ((IAsyncQueryProvider)source.Provider).ExecuteAsync<Task<int>>(expression, ct);
     }
 }

@@ -251,7 +251,7 @@ public sealed class ODataSet<T>(string name, Func<ComplianceDbContext, IQueryabl
             var target = Expression.Parameter(typeof(TTarget), "t");
             var predicate = Expression.Lambda<Func<TTarget, bool>>(
                 Expression.Equal(Rebind(foreignKey, target), Expression.Property(row, "Id")), target);
-            return Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TTarget)], ((IQueryable)db.Set<TTarget>()).Expression, Expression.Quote(predicate));
+            return ODataBinder.StaticCall(typeof(Queryable), nameof(Queryable.Where), [typeof(TTarget)], ((IQueryable)db.Set<TTarget>()).Expression, Expression.Quote(predicate));
         });
 
     private ODataSet<T> Add(string name, NavigationKind kind, Type target, string? targetSet, bool optional, Func<ComplianceDbContext, Expression, Expression> targets)
@@ -283,7 +283,7 @@ public sealed class ODataSet<T>(string name, Func<ComplianceDbContext, IQueryabl
         Expression id = Expression.Property(target, targetKey);
         if (id.Type != key.Type) id = Expression.Convert(id, key.Type);
         var predicate = Expression.Lambda(Expression.Equal(id, key), target);
-        return Expression.Call(typeof(Queryable), nameof(Queryable.Where), [clr], root, Expression.Quote(predicate));
+        return ODataBinder.StaticCall(typeof(Queryable), nameof(Queryable.Where), [clr], root, Expression.Quote(predicate));
     }
 
     private static Expression Rebind(LambdaExpression lambda, Expression row) =>
