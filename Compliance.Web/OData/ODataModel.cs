@@ -61,7 +61,7 @@ public sealed class ODataModel
         nameof(ITenantOwned.OrganizationId), nameof(RiskListEntry.OwnerOrganizationId),
         nameof(Grievance.ReceiptCode), nameof(Grievance.PassphraseHash), nameof(Grievance.DescriptionProtected), nameof(Grievance.WorkplaceProtected),
         nameof(Grievance.ContactProtected), nameof(Grievance.AssignedTo), nameof(Grievance.ClosingNote), nameof(Grievance.RetaliationWatch),
-        nameof(Grievance.RetaliationFollowUpOn), nameof(Attestation.TokenHash),
+        nameof(Grievance.RetaliationFollowUpOn), nameof(Grievance.ReporterGaveContact), nameof(Attestation.TokenHash),
     ];
 
     private readonly Dictionary<string, ODataSet> setsByName = [];

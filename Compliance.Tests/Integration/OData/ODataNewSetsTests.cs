@@ -48,6 +48,7 @@ public sealed class ODataNewSetsTests
         Assert.DoesNotContain("555", text, StringComparison.Ordinal);
         Assert.False(grievance.TryGetProperty("DescriptionProtected", out _));
         Assert.False(grievance.TryGetProperty("ReceiptCode", out _));
+        Assert.False(grievance.TryGetProperty("ReporterGaveContact", out _)); // even whether the reporter can be reached is the handler's to know
         Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/odata/Grievances?$select=DescriptionProtected")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/odata/Grievances?$filter=ContactProtected ne null")).StatusCode);
 
