@@ -39,6 +39,9 @@ public sealed class DemoDataTests
         Assert.True(overview.GetProperty("countries").GetInt32() >= 20, "the demo spans many countries");
         Assert.True(overview.GetProperty("products").GetInt32() >= DemoData.SupplierCount, "every demo supplier sells something");
 
+        var grievances = JsonDocument.Parse(await browser.GetStringAsync("/api/v1/grievances")).RootElement;
+        Assert.Equal(3, grievances.GetProperty("figures").GetProperty("total").GetInt32()); // the register has cases to show
+
         using var auditor = await TestOrganization.SignInAsync(app, DemoData.AuditorEmail, DemoData.Password);
         Assert.Equal(HttpStatusCode.Redirect, (await auditor.GetAsync("/Suppliers/Edit")).StatusCode); // read-only role
     }

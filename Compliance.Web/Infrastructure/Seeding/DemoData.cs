@@ -72,8 +72,30 @@ public static class DemoData
 
         db.Suppliers.AddRange(Suppliers(now));
         await db.SaveChangesAsync(ct);
+        await GrievancesAsync(db, scope.ServiceProvider.GetRequiredService<Features.Grievances.GrievanceProtector>(), clock, ct);
         log.LogWarning("Seeded the demo organization '{Organization}' with {Count} suppliers. Sign in at /Account/Login as {Email} with password {Password} (auditor: {Auditor}).",
             organization.Name, SupplierCount, AdminEmail, Password, AuditorEmail);
+    }
+
+    /// <summary>A few worker reports, made through the same handlers as the public form, so the register and a case have something to show.</summary>
+    private static async Task GrievancesAsync(ComplianceDbContext db, Features.Grievances.GrievanceProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        (string Category, string Language, string Text, string? Contact)[] reports =
+        [
+            ("DocumentsKept", "vi", "Quản đốc giữ hộ chiếu của chúng tôi và nói sẽ trả lại sau hai năm.", null),
+            ("WagesWithheld", "es", "Nos deben tres meses de horas extra en la línea de costura 4.", "WhatsApp +52 55 0000 0000"),
+            ("ExcessiveOvertime", "en", "We work 7 days a week during peak season and cannot refuse overtime.", null),
+        ];
+        foreach (var (category, language, text, contact) in reports)
+        {
+            var receipt = await Features.Grievances.SubmitGrievance.HandleAsync(new(category, text, language, "Sewing line 4", contact),
+                Domain.Grievances.GrievanceChannel.WebForm, db, protector, clock, ct);
+            if (category == "WagesWithheld" && receipt.Value is { } r)
+            {
+                await Features.Grievances.MoveGrievance.HandleAsync(r.Id, new(Domain.Grievances.GrievanceStatus.Acknowledged), db, clock, ct);
+                await Features.Grievances.WriteGrievanceMessage.HandleAsync(r.Id, new("Gracias. Estamos revisando los registros de horas de la línea 4."), AdminEmail, db, protector, clock, ct);
+            }
+        }
     }
 
     /// <summary>Deterministic fake suppliers (fixed seed), so the demo looks the same on every machine.</summary>
