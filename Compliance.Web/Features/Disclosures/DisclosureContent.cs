@@ -13,7 +13,7 @@ namespace Compliance.Web.Features.Disclosures;
 /// </summary>
 public sealed record DisclosureContent(
     Guid Id, DisclosureKind Kind, DisclosureStatus Status, DateOnly PeriodStart, DateOnly PeriodEnd, string Company,
-    CaliforniaApplicability Applicability, IReadOnlyList<DisclosureStatement> Statements, CaliforniaFigures Figures,
+    CaliforniaApplicability Applicability, IReadOnlyList<DisclosureStatement> Statements, CaliforniaFigures? Figures,
     IReadOnlyList<DisclosedSupplier> Suppliers, DateTime GeneratedAt, DateTime? IssuedAt, string? IssuedBy, string? PdfSha256, Guid? SupersededById)
 {
     /// <summary>For a FAR zero-tolerance disclosure: the contract's records (the California parts are then empty).</summary>
@@ -22,7 +22,7 @@ public sealed record DisclosureContent(
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>The frozen part of an issued disclosure.</summary>
-    public sealed record Frozen(string Company, CaliforniaApplicability Applicability, IReadOnlyList<DisclosureStatement> Statements, CaliforniaFigures Figures,
+    public sealed record Frozen(string Company, CaliforniaApplicability Applicability, IReadOnlyList<DisclosureStatement> Statements, CaliforniaFigures? Figures,
         IReadOnlyList<DisclosedSupplier> Suppliers, DateTime GeneratedAt, FarDisclosureContent? Far = null);
 
     public static async Task<DisclosureContent> OfAsync(Disclosure d, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
@@ -33,12 +33,16 @@ public sealed record DisclosureContent(
         else
         {
             var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == d.OrganizationId, ct);
-            var records = await CaliforniaRecords.ReadAsync(d.PeriodStart, d.PeriodEnd, db, ct);
+            // A FAR disclosure reads its contract's records only; the California ones are read for a California disclosure.
             var far = d.Kind == DisclosureKind.FarTrafficking && d.ContractId is { } contractId ? await FarRecords.ReadAsync(contractId, d.PeriodStart, d.PeriodEnd, db, ct) : null;
-            content = far is not null
-                ? new Frozen(organization.Name, CaliforniaApplicability.Of(organization), [], records.Figures, [], clock.GetUtcNow().UtcDateTime, far)
-                : new Frozen(organization.Name, CaliforniaApplicability.Of(organization),
+            if (far is not null)
+                content = new Frozen(organization.Name, CaliforniaApplicability.Of(organization), [], null, [], clock.GetUtcNow().UtcDateTime, far);
+            else
+            {
+                var records = await CaliforniaRecords.ReadAsync(d.PeriodStart, d.PeriodEnd, db, ct);
+                content = new Frozen(organization.Name, CaliforniaApplicability.Of(organization),
                     CaliforniaDisclosureRules.Statements(organization.Name, records.Figures, Edits(d)), records.Figures, records.Suppliers, clock.GetUtcNow().UtcDateTime);
+            }
         }
         return new DisclosureContent(d.Id, d.Kind, d.Status, d.PeriodStart, d.PeriodEnd, content.Company, content.Applicability, content.Statements, content.Figures,
             content.Suppliers, content.GeneratedAt, d.IssuedAt, d.IssuedBy, d.PdfSha256, d.SupersededById) { Far = content.Far };

@@ -126,9 +126,10 @@ public static class EvidenceExport
         return grievances.OrderBy(g => g.ReceivedAt).ThenBy(g => g.Id)
             .Select(g => new { g, Reference = db.Suppliers.Where(s => s.Id == g.SupplierId).Select(s => s.ExternalReference).FirstOrDefault() })
             .AsEnumerable()
+            .Select(x => (x.g, x.Reference, Sla: x.g.SlaOn(today)))
             .Select(x => new GrievanceLine(x.g.Id.ToString(), x.g.ReceivedAt, GrievanceCategories.Words(x.g.Category), GrievanceCategories.Indicator(x.g.Category)?.ToString(),
                 x.g.Status.ToString(), x.g.Channel.ToString(), x.g.Language, x.g.AcknowledgeBy, x.g.AcknowledgedAt, x.g.OutcomeBy, x.g.OutcomeAt, x.g.ClosedAt,
-                x.g.SlaOn(today).AcknowledgeBreached || x.g.SlaOn(today).OutcomeBreached, x.Reference, x.g.CredibleInformation,
+                x.Sla.AcknowledgeBreached || x.Sla.OutcomeBreached, x.Reference, x.g.CredibleInformation,
                 content?.Unprotect(organizationId, x.g.DescriptionProtected)));
     }
 

@@ -54,10 +54,11 @@ public static class GrievanceCases
 
     public static async Task<Outcome<Case>> GetAsync(Guid id, bool withContent, ComplianceDbContext db, GrievanceProtector protector, TimeProvider clock, CancellationToken ct)
     {
-        var grievance = await db.Grievances.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (grievance is null) return Outcome<Case>.NotFound();
-        var summary = (await SummariesOf(db.Grievances.AsNoTracking().Where(g => g.Id == id), db).FirstAsync(ct)).On(Today.Of(clock));
+        var row = await SummariesOf(db.Grievances.AsNoTracking().Where(g => g.Id == id), db).FirstOrDefaultAsync(ct);
+        if (row is null) return Outcome<Case>.NotFound();
+        var summary = row.On(Today.Of(clock));
         if (!withContent) return new Case(summary, null);
+        var grievance = await db.Grievances.AsNoTracking().FirstAsync(g => g.Id == id, ct);
 
         var organizationId = db.Tenant.RequiredOrganizationId;
         var messages = await db.GrievanceMessages.AsNoTracking().Where(m => m.GrievanceId == id).OrderBy(m => m.SentAt).ToListAsync(ct);
@@ -78,14 +79,16 @@ public static class GrievanceCases
         if (query.SupplierId is { } supplierId) cases = cases.Where(g => g.SupplierId == supplierId);
         if (query.Open is { } open) cases = open ? cases.Where(g => g.ClosedAt == null) : cases.Where(g => g.ClosedAt != null);
         if (query.Breached is { } breached)
-            cases = breached ? cases.Where(Breached(today)) : cases.Where(g => !(g.AcknowledgeBreachedAt != null || g.OutcomeBreachedAt != null
-                || (g.AcknowledgedAt == null && g.AcknowledgeBy < today) || (g.OutcomeAt == null && g.OutcomeBy < today)));
+            cases = cases.Where(breached ? Breached(today) : Not(Breached(today)));
         return cases.OrderByDescending(g => g.ReceivedAt).ThenBy(g => g.Id);
     }
 
     /// <summary>Breached now or before (the flag the SLA watch job sets, or a deadline that passed since its last run).</summary>
     private static System.Linq.Expressions.Expression<Func<Grievance, bool>> Breached(DateOnly today) => g =>
         g.AcknowledgeBreachedAt != null || g.OutcomeBreachedAt != null || (g.AcknowledgedAt == null && g.AcknowledgeBy < today) || (g.OutcomeAt == null && g.OutcomeBy < today);
+
+    private static System.Linq.Expressions.Expression<Func<Grievance, bool>> Not(System.Linq.Expressions.Expression<Func<Grievance, bool>> predicate) =>
+        System.Linq.Expressions.Expression.Lambda<Func<Grievance, bool>>(System.Linq.Expressions.Expression.Not(predicate.Body), predicate.Parameters);
 
     private static async Task<Figures> FiguresAsync(ComplianceDbContext db, DateOnly today, CancellationToken ct)
     {

@@ -18,12 +18,11 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // The client address is used in memory to partition the limit and is never stored.
             o.AddPolicy(SignUp, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientOf(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(Login, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientOf(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("RateLimits:LoginPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
             // Grievance limits count posts only, so reading the form (in another language, say) is never refused.
             o.AddPolicy(GrievanceIntake, http => PostsPerClient(http, configuration.GetValue("RateLimits:GrievanceIntakePerHour", 10), TimeSpan.FromHours(1)));
