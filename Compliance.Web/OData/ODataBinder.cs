@@ -61,6 +61,20 @@ public sealed partial class ODataBinder(ODataModel model, ComplianceDbContext db
         return Query(source.Provider, expression);
     }
 
+    /// <summary>
+    /// source.Where(e => keys.Select(k => k.Id).Contains(e.Id)): the rows whose key the (sorted, paged) key query returns,
+    /// in SQL <c>WHERE "Id" IN (SELECT "Id" … ORDER BY … LIMIT … OFFSET …)</c>.
+    /// </summary>
+    public static IQueryable WithKeysIn(IQueryable source, IQueryable keys, Type clr)
+    {
+        var id = clr.GetProperty("Id")!.PropertyType;
+        var k = Expression.Parameter(clr, "k");
+        var ids = StaticCall(typeof(Queryable), nameof(Queryable.Select), [clr, id], keys.Expression, Expression.Quote(Expression.Lambda(Expression.Property(k, "Id"), k)));
+        var e = Expression.Parameter(clr, "e");
+        var contains = StaticCall(typeof(Queryable), nameof(Queryable.Contains), [id], ids, Expression.Property(e, "Id"));
+        return Query(source.Provider, StaticCall(typeof(Queryable), nameof(Queryable.Where), [clr], source.Expression, Expression.Quote(Expression.Lambda(contains, e))));
+    }
+
     /// <summary>source.Select(e => new object?[] { e.A, e.B, …, expanded… }), and the shape that reads it back.</summary>
     public IQueryable<object?[]> Select(IQueryable source, ODataType type, SelectExpandClause? clause, out ODataShape shape)
     {
@@ -580,4 +594,8 @@ public sealed class ODataLimits
     public int MaxExpandDepth { get; set; } = 1;
     public int MaxExpandedRows { get; set; } = 100;
     public int MaxInListItems { get; set; } = 100;
+    /// <summary>Queries run at once (default: 2 per processor); more wait their turn, oldest first.</summary>
+    public int? MaxConcurrentQueries { get; set; }
+    /// <summary>Queries that may wait for a turn; beyond that a request is answered 503 at once.</summary>
+    public int MaxQueuedQueries { get; set; } = 1000;
 }

@@ -25,6 +25,7 @@ public static class ODataEndpoint
     {
         services.AddSingleton<ODataModel>();
         services.AddSingleton(configuration.GetSection("OData").Get<ODataLimits>() ?? new ODataLimits());
+        services.AddSingleton<ODataQueryGate>();
         return services;
     }
 
@@ -33,7 +34,7 @@ public static class ODataEndpoint
             .RequireAuthorization(Policies.Read)
             .WithTags("OData").ExcludeFromDescription();
 
-    public static async Task HandleAsync(HttpContext http, ComplianceDbContext db, ODataModel model, ODataLimits limits, CancellationToken ct)
+    public static async Task HandleAsync(HttpContext http, ComplianceDbContext db, ODataModel model, ODataLimits limits, ODataQueryGate gate, CancellationToken ct)
     {
         var request = http.Request;
         var serviceRoot = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}/");
@@ -59,8 +60,18 @@ public static class ODataEndpoint
                     await ODataWriter.MetadataAsync(http.Response, model);
                     return;
                 case [EntitySetSegment, ..]:
+                {
+                    using var turn = await gate.EnterAsync(ct);
+                    if (!turn.IsAcquired)
+                    {
+                        http.Response.Headers.RetryAfter = "1";
+                        await ODataWriter.ErrorAsync(http.Response, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable",
+                            "Too many queries are waiting; try again shortly.");
+                        return;
+                    }
                     await QueryAsync(http, db, model, limits, parsed!, serviceRoot, ct);
                     return;
+                }
                 default:
                     throw new ODataQueryException("Only entity sets, Set(key), Set/$count and $metadata are served.");
             }
@@ -138,6 +149,9 @@ public static class ODataEndpoint
     /// <summary>
     /// The rows of one page: $filter, then $orderby (then Id, so pages are stable), $skip, and the page size or $top,
     /// whichever is smaller, plus one row that tells whether a next page exists.
+    /// With a $skip the page's keys are found first and only its own rows are read ("late row lookup"): the database
+    /// walks past the skipped rows in an index when one covers the filter and order (migration 0012), instead of
+    /// fetching every skipped row from the table only to throw it away.
     /// </summary>
     public static ODataPage Page(ODataRequest request, ODataModel model, ComplianceDbContext db, ODataLimits limits)
     {
@@ -147,6 +161,8 @@ public static class ODataEndpoint
         var take = (int)Math.Min(request.Top ?? int.MaxValue, limits.PageSize);
         var wantsMore = request.Top is null || request.Top > take;
         var paged = ODataBinder.Page(binder.OrderBy(filtered, type, request.OrderBy), type.Clr, request.Skip, wantsMore ? take + 1 : take);
+        if (request.Skip > 0)
+            paged = binder.OrderBy(ODataBinder.WithKeysIn(request.Set.Source(db), paged, type.Clr), type, request.OrderBy);
         return new ODataPage(filtered, binder.Select(paged, type, request.SelectExpand, out var shape), shape, take);
     }
 

@@ -136,6 +136,20 @@ public sealed class PostgresScreening : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0005_Screening"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205120000_SupplierCountryNameCoveringIndex")]
+public sealed class SqliteSupplierCountryNameCoveringIndex : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0012_SupplierCountryNameCoveringIndex"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205120000_SupplierCountryNameCoveringIndex")]
+public sealed class PostgresSupplierCountryNameCoveringIndex : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0012_SupplierCountryNameCoveringIndex"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

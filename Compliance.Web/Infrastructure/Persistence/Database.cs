@@ -39,7 +39,11 @@ public static class Database
                 services.AddDbContext<ComplianceDbContext, SqliteComplianceDbContext>((sp, o) => Configure(sp, o.UseSqlite(connectionString).AddInterceptors(new UnicodeCaseFunctions())));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<ComplianceDbContext, PostgresComplianceDbContext>((sp, o) => Configure(sp, o.UseNpgsql(connectionString)));
+                // One data source (one pool) for the whole process: EF Core and any hand-written Npgsql code share its
+                // connections and its Maximum Pool Size (set in ConnectionStrings:Compliance; keep it under max_connections).
+                services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+                services.AddDbContext<ComplianceDbContext, PostgresComplianceDbContext>((sp, o) =>
+                    Configure(sp, o.UseNpgsql(sp.GetRequiredService<Npgsql.NpgsqlDataSource>())));
                 break;
         }
         return services;

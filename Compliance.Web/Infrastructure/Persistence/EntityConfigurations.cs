@@ -68,8 +68,9 @@ internal sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
         b.Property(s => s.OpenSupplyHubId).HasMaxLength(40);
         b.HasIndex(s => new { s.OrganizationId, s.ExternalReference }).IsUnique();
         b.HasIndex(s => new { s.OrganizationId, s.Name });
-        // Name order within a country: list pages and OData queries read a page instead of sorting the country.
-        b.HasIndex(s => new { s.OrganizationId, s.Country, s.Name });
+        // Name (then Id) order within a country: list pages and OData queries read a page instead of sorting the country,
+        // and (PostgreSQL: Tier included) find a page's keys from the index alone, however far $skip goes (migration 0012).
+        b.HasIndex(s => new { s.OrganizationId, s.Country, s.Name, s.Id }).IncludeProperties(s => new { s.Tier });
         b.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         // Not a database cascade (SQL Server forbids the second path); the delete handler detaches children.
         b.HasOne<Supplier>().WithMany().HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.ClientSetNull);
