@@ -38,6 +38,26 @@ public sealed class ODataSqlTests(ODataFixture fixture) : IClassFixture<ODataFix
 
     [Theory]
     [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_skipped_page_finds_its_keys_first_and_reads_only_its_own_rows(DatabaseProvider provider)
+    {
+        var sql = await SqlAsync(provider, "Suppliers?$filter=Country eq 'CN' and Tier le 2&$orderby=Name&$top=50&$skip=100");
+        // The inner query pages the keys (an index-only scan on PostgreSQL); the outer one reads the page's rows, in order.
+        Assert.Matches(@"(?s)""Id"" IN \(\s*SELECT \S+""Id""\s+FROM .*?""Country"" = @\w+ AND .*?ORDER BY .*?LIMIT @\w+ OFFSET @\w+\s*\)", sql);
+        Assert.Matches(@"(?s)\)\s*ORDER BY \S+""Name"", \S+""Id""\s*$", sql);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(sql, "\"OrganizationId\" = ") >= 2, sql); // both carry the tenant filter
+    }
+
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task The_first_page_is_one_query(DatabaseProvider provider)
+    {
+        var sql = await SqlAsync(provider, "Suppliers?$filter=Country eq 'CN' and Tier le 2&$orderby=Name&$top=50");
+        Assert.DoesNotContain(" IN (", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFSET", sql, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
     public async Task A_decimal_literal_stays_decimal(DatabaseProvider provider)
     {
         // Not truncated to 20, and not a float (the parser would make it Edm.Single: 20.1 is not exact as a float).
