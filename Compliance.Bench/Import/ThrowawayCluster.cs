@@ -42,6 +42,35 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// CPU seconds the server has used so far: the postmaster, its live backends, and the backends that have exited
+    /// (counted in the postmaster's children's times). Linux only; NaN elsewhere.
+    /// </summary>
+    public double ServerCpuSeconds()
+    {
+        try
+        {
+            var postmaster = int.Parse(File.ReadLines(Path.Combine(root, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+            var ticks = 0L;
+            foreach (var stat in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)).Select(d => Path.Combine(d, "stat")))
+            {
+                string text;
+                try { text = File.ReadAllText(stat); } catch (IOException) { continue; } catch (UnauthorizedAccessException) { continue; }
+                // Fields after the command name "(…)": state ppid … utime(14) stime(15) cutime(16) cstime(17).
+                var f = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                var pid = int.Parse(Path.GetFileName(Path.GetDirectoryName(stat)!), System.Globalization.CultureInfo.InvariantCulture);
+                long Field(int i) => long.Parse(f[i], System.Globalization.CultureInfo.InvariantCulture);
+                if (pid == postmaster) ticks += Field(11) + Field(12) + Field(13) + Field(14);
+                else if (Field(1) == postmaster) ticks += Field(11) + Field(12);
+            }
+            return ticks / 100.0; // USER_HZ
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            return double.NaN;
+        }
+    }
+
     public Task PsqlAsync(string database, string sql) =>
         ImportScenario.RunAsync("/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", database], sql);
 

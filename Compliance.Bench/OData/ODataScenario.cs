@@ -74,14 +74,14 @@ public sealed partial class ODataScenario : IScenario
                 end
                 """);
             // Warm both (JIT, plan caches, pool).
-            await WrkAsync(baseUri, ODataPath, token, script, 3, connections);
-            await WrkAsync(baseUri, PeerPath, token, script, 3, connections);
+            await WrkAsync(cluster, baseUri, ODataPath, token, script, 3, connections);
+            await WrkAsync(cluster, baseUri, PeerPath, token, script, 3, connections);
             var odataRuns = new List<WrkResult>();
             var peerRuns = new List<WrkResult>();
             for (var i = 0; i < options.Runs; i++)
             {
-                odataRuns.Add(await WrkAsync(baseUri, ODataPath, token, script, seconds, connections));
-                peerRuns.Add(await WrkAsync(baseUri, PeerPath, token, script, seconds, connections));
+                odataRuns.Add(await WrkAsync(cluster, baseUri, ODataPath, token, script, seconds, connections));
+                peerRuns.Add(await WrkAsync(cluster, baseUri, PeerPath, token, script, seconds, connections));
                 Console.WriteLine($"  run {i + 1}: OData {odataRuns[^1]}, Dapper {peerRuns[^1]}");
             }
             var o = SideBySide.Median([.. odataRuns.Select(r => r.RequestsPerSecond)]);
@@ -89,6 +89,10 @@ public sealed partial class ODataScenario : IScenario
             Console.WriteLine($"median: OData {o:F0} req/s (p99 {SideBySide.Median([.. odataRuns.Select(r => r.P99Ms)]):F1} ms), Dapper {p:F0} req/s " +
                 $"(p99 {SideBySide.Median([.. peerRuns.Select(r => r.P99Ms)]):F1} ms), ratio {o / p:F2}x (target ≥ 0.7x, p99 ≤ 100 ms at 64 connections); " +
                 $"errors: OData {odataRuns.Sum(r => r.Errors)}, Dapper {peerRuns.Sum(r => r.Errors)}");
+            // CPU per request does not depend on what else the machine runs (throughput and latency do): app + PostgreSQL.
+            Console.WriteLine($"median CPU per request: OData {SideBySide.Median([.. odataRuns.Select(r => r.AppCpuMs)]):F2} ms app + {SideBySide.Median([.. odataRuns.Select(r => r.DbCpuMs)]):F2} ms PostgreSQL, " +
+                $"Dapper {SideBySide.Median([.. peerRuns.Select(r => r.AppCpuMs)]):F2} ms app + {SideBySide.Median([.. peerRuns.Select(r => r.DbCpuMs)]):F2} ms PostgreSQL " +
+                $"(wrk: {SideBySide.Median([.. odataRuns.Concat(peerRuns).Select(r => r.WrkCpuMs)]):F2} ms)");
         }
         finally
         {
@@ -97,13 +101,16 @@ public sealed partial class ODataScenario : IScenario
         }
     }
 
-    private sealed record WrkResult(double RequestsPerSecond, double P99Ms, long Errors)
+    private sealed record WrkResult(double RequestsPerSecond, double P99Ms, long Errors, double AppCpuMs, double DbCpuMs, double WrkCpuMs)
     {
-        public override string ToString() => $"{RequestsPerSecond:F0} req/s, p99 {P99Ms:F1} ms, {Errors} errors";
+        public override string ToString() => $"{RequestsPerSecond:F0} req/s, p99 {P99Ms:F1} ms, {Errors} errors, CPU/request {AppCpuMs:F2} ms app + {DbCpuMs:F2} ms db";
     }
 
-    private static async Task<WrkResult> WrkAsync(Uri baseUri, string path, string token, string script, int seconds, int connections)
+    private static async Task<WrkResult> WrkAsync(ThrowawayCluster cluster, Uri baseUri, string path, string token, string script, int seconds, int connections)
     {
+        var app = Process.GetCurrentProcess().TotalProcessorTime;
+        var db = cluster.ServerCpuSeconds();
+        var children = ChildrenCpuSeconds();
         var start = new ProcessStartInfo("wrk", ["-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency",
             "-H", $"Authorization: Bearer {token}", "-s", script, baseUri.ToString().TrimEnd('/')])
         { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -111,15 +118,36 @@ public sealed partial class ODataScenario : IScenario
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk).");
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
+        var appCpu = (Process.GetCurrentProcess().TotalProcessorTime - app).TotalMilliseconds;
+        var dbCpu = (cluster.ServerCpuSeconds() - db) * 1000;
+        var requests = double.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var p99 = P99().Match(output) is { Success: true } m ? Milliseconds(m.Groups[1].Value, m.Groups[2].Value) : double.NaN;
         var errors = Non2xx().Match(output) is { Success: true } e ? long.Parse(e.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         foreach (Match s in SocketErrors().Matches(output)) errors += long.Parse(s.Groups[1].Value, CultureInfo.InvariantCulture);
-        return new WrkResult(rps, p99, errors);
+        return new WrkResult(rps, p99, errors, appCpu / requests, dbCpu / requests, (ChildrenCpuSeconds() - children) * 1000 / requests);
+    }
+
+    /// <summary>CPU seconds of this process's exited children (wrk): cutime + cstime of /proc/self/stat.</summary>
+    private static double ChildrenCpuSeconds()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/self/stat");
+            var f = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
     }
 
     private static double Milliseconds(string value, string unit) =>
         double.Parse(value, CultureInfo.InvariantCulture) * unit switch { "us" => 0.001, "ms" => 1, "s" => 1000, _ => double.NaN };
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex Requests();
 
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex RequestsPerSecond();
