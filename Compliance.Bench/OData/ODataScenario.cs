@@ -296,6 +296,9 @@ public sealed partial class ODataScenario : IScenario
                 }
                 await using var connection = await source.OpenConnectionAsync(http.RequestAborted);
                 var rows = await connection.QueryAsync<SupplierRow>(skip > 0 ? PageSql : FirstPageSql, new { organization, country = "CN", tier = 2, take = 50, skip });
+                // As OData does: the rows are read, so the connection goes back to the pool and the turn to the gate before writing.
+                await connection.DisposeAsync();
+                turn.Dispose();
                 http.Response.ContentType = "application/json";
                 await JsonSerializer.SerializeAsync(http.Response.Body, new { value = rows }, cancellationToken: http.RequestAborted);
             }));

@@ -69,7 +69,7 @@ public static class ODataEndpoint
                             "Too many queries are waiting; try again shortly.");
                         return;
                     }
-                    await QueryAsync(http, db, model, limits, parsed!, serviceRoot, ct);
+                    await QueryAsync(http, db, model, limits, parsed!, serviceRoot, turn, ct);
                     return;
                 }
                 default:
@@ -166,7 +166,12 @@ public static class ODataEndpoint
         return new ODataPage(filtered, binder.Select(paged, type, request.SelectExpand, out var shape), shape, take);
     }
 
-    private static async Task QueryAsync(HttpContext http, ComplianceDbContext db, ODataModel model, ODataLimits limits, ODataRequest request, Uri serviceRoot, CancellationToken ct)
+    /// <summary>
+    /// Runs the request's query and writes its answer. The turn at the gate is given back once the rows are read, before
+    /// writing: a client that reads its response slowly must not hold up the queries of others.
+    /// </summary>
+    private static async Task QueryAsync(HttpContext http, ComplianceDbContext db, ODataModel model, ODataLimits limits, ODataRequest request, Uri serviceRoot,
+        IDisposable turn, CancellationToken ct)
     {
         var set = request.Set;
         var type = set.Type;
@@ -185,6 +190,7 @@ public static class ODataEndpoint
                 var source = set.Source(db);
                 var one = ODataBinder.Query(source.Provider, ODataBinder.StaticCall(typeof(Queryable), nameof(Queryable.Where), [type.Clr], source.Expression, Expression.Quote(byKey)));
                 var found = await binder.Select(one, type, request.SelectExpand, out var shape).FirstOrDefaultAsync(ct);
+                turn.Dispose();
                 if (found is null)
                 {
                     await ODataWriter.ErrorAsync(http.Response, StatusCodes.Status404NotFound, "NotFound", $"No {set.Name} entity has the key {id}.");
@@ -196,6 +202,7 @@ public static class ODataEndpoint
             case [CountSegment]:
             {
                 var total = await CountAsync(binder.Where(set.Source(db), type, request.Filter), ct);
+                turn.Dispose();
                 http.Response.ContentType = "text/plain";
                 http.Response.Headers["OData-Version"] = "4.0";
                 await http.Response.WriteAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
@@ -210,6 +217,7 @@ public static class ODataEndpoint
         var page = Page(request, model, db, limits);
         long? count = request.Count ? await CountAsync(page.Filtered, ct) : null;
         var rows = await page.Rows.ToListAsync(ct);
+        turn.Dispose();
         Uri? next = null;
         if (rows.Count > page.Take)
         {

@@ -26,7 +26,7 @@ public sealed class ODataQueryGate : IDisposable
 
     public int Permits { get; }
 
-    /// <summary>A turn (dispose it when the query's response is written), or a lease that is not acquired when the queue is full.</summary>
+    /// <summary>A turn (dispose it once the query's rows are read, before writing them), or a lease that is not acquired when the queue is full.</summary>
     public ValueTask<RateLimitLease> EnterAsync(CancellationToken ct) => limiter.AcquireAsync(1, ct);
 
     public void Dispose() => limiter.Dispose();
