@@ -30,7 +30,8 @@ builder.Services.AddSingleton<Compliance.Web.Features.Screening.ScreeningSignal>
 builder.Services.AddScoped<Compliance.Web.Features.Screening.ScreeningPass>();
 builder.Services.AddHostedService<Compliance.Web.Features.Screening.ScreeningRunWorker>();
 // Imported suppliers are screened against the stored lists (registered before the import's own fallback).
-builder.Services.AddScoped<Compliance.Web.Features.Suppliers.Import.ISupplierScreening, Compliance.Web.Features.Suppliers.ScreenImportedSuppliers>();
+builder.Services.AddScoped<Compliance.Web.Features.Suppliers.Import.ISupplierScreening, Compliance.Web.Features.Suppliers.ScreenSuppliers>(sp => sp.GetRequiredService<Compliance.Web.Features.Suppliers.ScreenSuppliers>());
+builder.Services.AddScoped<Compliance.Web.Features.Suppliers.ScreenSuppliers>();
 builder.Services.AddSupplierImports(builder.Configuration);
 Compliance.Web.OData.ODataEndpoint.AddComplianceOData(builder.Services, builder.Configuration);
 // Keys live in the database: they survive restarts, and every instance reads what another encrypted.
