@@ -171,7 +171,7 @@ public static class ODataEndpoint
     /// writing: a client that reads its response slowly must not hold up the queries of others.
     /// </summary>
     private static async Task QueryAsync(HttpContext http, ComplianceDbContext db, ODataModel model, ODataLimits limits, ODataRequest request, Uri serviceRoot,
-        IDisposable turn, CancellationToken ct)
+        System.Threading.RateLimiting.RateLimitLease turn, CancellationToken ct)
     {
         var set = request.Set;
         var type = set.Type;
