@@ -116,7 +116,19 @@ public static class NameMatching
         for (var i = 0; i < n; i++)
             for (var j = 0; j < m; j++)
                 sims[i * m + j] = TokenSimilarity(shorter, i, longer, j);
+        return Combine(a, b, sims);
+    }
 
+    /// <summary>
+    /// The score from the token similarities already worked out: <paramref name="sims"/> holds
+    /// <see cref="TokenSimilarity"/> of the shorter name's token i (a when both are as long) against the longer's j at i * m + j.
+    /// The screener fills it from similarities it remembers per query, so the score is the same as <see cref="Score(PreparedName, PreparedName)"/>.
+    /// </summary>
+    internal static double Combine(PreparedName a, PreparedName b, ReadOnlySpan<double> sims)
+    {
+        var (shorter, longer) = a.Tokens.Count <= b.Tokens.Count ? (a, b) : (b, a);
+        var n = shorter.Tokens.Count;
+        var m = longer.Tokens.Count;
         // Greedy best pairs: take the most similar pair left, until the shorter name is used up.
         Span<bool> usedS = n <= 64 ? stackalloc bool[n] : new bool[n];
         Span<bool> usedL = m <= 64 ? stackalloc bool[m] : new bool[m];
@@ -145,7 +157,7 @@ public static class NameMatching
 
     private static double Stretch(double similarity) => Math.Max(0, (similarity - PairFloor) / (1 - PairFloor));
 
-    private static double TokenSimilarity(PreparedName a, int i, PreparedName b, int j)
+    internal static double TokenSimilarity(PreparedName a, int i, PreparedName b, int j)
     {
         var x = a[i];
         var y = b[j];
@@ -156,9 +168,11 @@ public static class NameMatching
         return s;
     }
 
-    public static double JaroWinkler(string a, string b)
+    public static double JaroWinkler(string a, string b) => JaroWinkler(a.AsSpan(), b.AsSpan());
+
+    public static double JaroWinkler(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (a == b) return 1;
+        if (a.SequenceEqual(b)) return 1;
         if (a.Length == 0 || b.Length == 0) return 0;
         var window = Math.Max(0, Math.Max(a.Length, b.Length) / 2 - 1);
         Span<bool> ma = a.Length <= 128 ? stackalloc bool[a.Length] : new bool[a.Length];
