@@ -65,9 +65,18 @@ public sealed class Screener
     /// <summary>Screens many suppliers on all cores; results are in the order of <paramref name="suppliers"/>.</summary>
     public IReadOnlyList<ScreeningResult> ScreenAll(IReadOnlyList<SupplierToScreen> suppliers)
     {
+        // One worker per core, each with its own scratch, taking chunks of suppliers: Parallel.For's own partitioning
+        // starts replicas (and so scratches, each a few MB of memo) again and again when the machine is busy.
         var results = new ScreeningResult[suppliers.Count];
-        Parallel.For(0, suppliers.Count, () => new Scratch(_names.Length, TokenCount),
-            (i, _, scratch) => { results[i] = Screen(suppliers[i], scratch); return scratch; }, _ => { });
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, (suppliers.Count + Chunk - 1) / Chunk));
+        var next = 0;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            var scratch = new Scratch(_names.Length, TokenCount);
+            int start;
+            while ((start = Interlocked.Add(ref next, Chunk) - Chunk) < suppliers.Count)
+                for (var i = start; i < Math.Min(start + Chunk, suppliers.Count); i++) results[i] = Screen(suppliers[i], scratch);
+        });
         return results;
     }
 
@@ -268,6 +277,9 @@ public sealed class Screener
     private const int KeyBufferLength = 64;
 
     private const int MaxRememberedProducts = 200_000;
+
+    // Suppliers a worker takes at a time.
+    private const int Chunk = 64;
 
     private static (Dictionary<string, int[]> KeyTokens, int[][] TokenNames) BuildNameIndex(EntityName[] names, int tokenCount)
     {
