@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace Compliance.Domain.Screening;
@@ -9,16 +10,30 @@ public sealed class PreparedName
     internal PreparedName(string original, string[] tokens, double[]? weights = null)
     {
         Original = original;
-        Tokens = tokens;
-        Sounds = [.. tokens.Select(t => NameMatching.Soundex(t, int.MaxValue))];
+        Tokens = Words = tokens;
+        Sounds = new string[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++) Sounds[i] = NameMatching.Soundex(tokens[i], int.MaxValue);
         Joined = string.Concat(tokens);
-        SortedKey = string.Join(' ', tokens.Order(StringComparer.Ordinal));
-        Weights = weights ?? [.. tokens.Select(t => (double)t.Length)];
-        Weight = Weights.Sum();
+        if (tokens.Length == 1) SortedKey = tokens[0];
+        else
+        {
+            var sorted = (string[])tokens.Clone();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            SortedKey = string.Join(' ', sorted);
+        }
+        if (weights is null)
+        {
+            weights = new double[tokens.Length];
+            for (var i = 0; i < tokens.Length; i++) weights[i] = tokens[i].Length;
+        }
+        Weights = weights;
+        Weight = weights.Sum();
     }
 
     public string Original { get; }
     public IReadOnlyList<string> Tokens { get; }
+    /// <summary>The tokens as an array, for the inner loops (no interface calls).</summary>
+    internal string[] Words { get; }
     /// <summary>Soundex without the cut at four characters: "Hengwan" and "Hongxing" share H525 but not H525/H5252.</summary>
     internal string[] Sounds { get; }
     internal string Joined { get; }
@@ -26,8 +41,8 @@ public sealed class PreparedName
     /// <summary>How much each token counts: its length, less for tokens common in the entity list.</summary>
     internal double[] Weights { get; }
     internal double Weight { get; }
-    internal string this[int i] => ((string[])Tokens)[i];
-    public bool IsEmpty => Tokens.Count == 0;
+    internal string this[int i] => Words[i];
+    public bool IsEmpty => Words.Length == 0;
 
     internal PreparedName Reweighted(TokenRarity rarity) =>
         new(Original, (string[])Tokens, [.. Tokens.Select(t => t.Length * rarity.Factor(t))]);
@@ -76,19 +91,32 @@ public static class NameMatching
     /// <summary>Lower-case, no diacritics, Cyrillic transliterated, punctuation as spaces; for keys and equality.</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        // Plain ASCII (most names) needs no Unicode decomposition.
+        var decomposed = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKD);
         var b = new StringBuilder(decomposed.Length + 8);
+        var space = true; // collapse runs of separators and drop them at both ends
         foreach (var raw in decomposed)
         {
             var ch = char.ToLowerInvariant(raw);
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark) continue;
+            if (!char.IsAscii(ch) && CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark) continue;
             if (ch is '\'' or '’' or '‘' or '`' or '.' or 'ʼ') continue; // "Qa'ida" = "Qaida", "L.L.C." = "LLC"
-            if (ch == '&') { b.Append(" and "); continue; }
+            if (ch == '&') { Append(" and "); continue; }
             var latin = Cyrillic(ch);
-            if (latin is not null) { b.Append(latin); continue; }
-            b.Append(char.IsLetterOrDigit(ch) ? ch : ' ');
+            if (latin is not null) { Append(latin); continue; }
+            if (char.IsLetterOrDigit(ch)) { b.Append(ch); space = false; }
+            else if (!space) { b.Append(' '); space = true; }
         }
-        return string.Join(' ', b.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (b.Length > 0 && b[^1] == ' ') b.Length--;
+        return b.ToString();
+
+        void Append(string part)
+        {
+            foreach (var c in part)
+            {
+                if (c != ' ') { b.Append(c); space = false; }
+                else if (!space) { b.Append(' '); space = true; }
+            }
+        }
     }
 
     public static PreparedName Prepare(string name) => Prepare(name, null);
@@ -96,11 +124,25 @@ public static class NameMatching
     internal static PreparedName Prepare(string name, TokenRarity? rarity)
     {
         var folded = " " + Fold(StripCjkLegalForms(name)) + " ";
-        foreach (var phrase in LegalPhrases) folded = folded.Replace(" " + phrase + " ", " ", StringComparison.Ordinal);
+        foreach (var phrase in PaddedLegalPhrases) folded = folded.Replace(phrase, " ", StringComparison.Ordinal);
         var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var kept = tokens.Where(t => !LegalForms.Contains(t) && !Particles.Contains(t)).Select(t => Abbreviations.GetValueOrDefault(t, t)).ToArray();
-        var chosen = kept.Length > 0 ? kept : tokens;
-        return new PreparedName(name, chosen, rarity is null ? null : [.. chosen.Select(t => t.Length * rarity.Factor(t))]);
+        var keptCount = 0;
+        foreach (var t in tokens) if (!LegalForms.Contains(t) && !Particles.Contains(t)) keptCount++;
+        var chosen = tokens;
+        if ((keptCount > 0 && keptCount < tokens.Length) || (keptCount == tokens.Length && tokens.Any(Abbreviations.ContainsKey)))
+        {
+            chosen = new string[keptCount];
+            var k = 0;
+            foreach (var t in tokens)
+                if (!LegalForms.Contains(t) && !Particles.Contains(t)) chosen[k++] = Abbreviations.GetValueOrDefault(t, t);
+        }
+        double[]? weights = null;
+        if (rarity is not null)
+        {
+            weights = new double[chosen.Length];
+            for (var i = 0; i < chosen.Length; i++) weights[i] = chosen[i].Length * rarity.Factor(chosen[i]);
+        }
+        return new PreparedName(name, chosen, weights);
     }
 
     public static double Score(string a, string b) => Score(Prepare(a), Prepare(b));
@@ -109,14 +151,26 @@ public static class NameMatching
     {
         if (a.IsEmpty || b.IsEmpty) return 0;
         if (a.SortedKey == b.SortedKey) return 1;
-        var (shorter, longer) = a.Tokens.Count <= b.Tokens.Count ? (a, b) : (b, a);
-        var n = shorter.Tokens.Count;
-        var m = longer.Tokens.Count;
+        var (shorter, longer) = a.Words.Length <= b.Words.Length ? (a, b) : (b, a);
+        var n = shorter.Words.Length;
+        var m = longer.Words.Length;
         Span<double> sims = n * m <= 256 ? stackalloc double[n * m] : new double[n * m];
         for (var i = 0; i < n; i++)
             for (var j = 0; j < m; j++)
                 sims[i * m + j] = TokenSimilarity(shorter, i, longer, j);
+        return Combine(a, b, sims);
+    }
 
+    /// <summary>
+    /// The score from the token similarities already worked out: <paramref name="sims"/> holds
+    /// <see cref="TokenSimilarity"/> of the shorter name's token i (a when both are as long) against the longer's j at i * m + j.
+    /// The screener fills it from similarities it remembers per query, so the score is the same as <see cref="Score(PreparedName, PreparedName)"/>.
+    /// </summary>
+    internal static double Combine(PreparedName a, PreparedName b, ReadOnlySpan<double> sims)
+    {
+        var (shorter, longer) = a.Words.Length <= b.Words.Length ? (a, b) : (b, a);
+        var n = shorter.Words.Length;
+        var m = longer.Words.Length;
         // Greedy best pairs: take the most similar pair left, until the shorter name is used up.
         Span<bool> usedS = n <= 64 ? stackalloc bool[n] : new bool[n];
         Span<bool> usedL = m <= 64 ? stackalloc bool[m] : new bool[m];
@@ -145,10 +199,10 @@ public static class NameMatching
 
     private static double Stretch(double similarity) => Math.Max(0, (similarity - PairFloor) / (1 - PairFloor));
 
-    private static double TokenSimilarity(PreparedName a, int i, PreparedName b, int j)
+    internal static double TokenSimilarity(PreparedName a, int i, PreparedName b, int j)
     {
-        var x = a[i];
-        var y = b[j];
+        var x = a.Words[i];
+        var y = b.Words[j];
         var s = JaroWinkler(x, y);
         if (s >= PhoneticSimilarity) return s;
         if (x.Length > 1 && y.Length > 1 && a.Sounds[i] == b.Sounds[j]) return PhoneticSimilarity;
@@ -156,10 +210,51 @@ public static class NameMatching
         return s;
     }
 
-    public static double JaroWinkler(string a, string b)
+    public static double JaroWinkler(string a, string b) => JaroWinkler(a.AsSpan(), b.AsSpan());
+
+    public static double JaroWinkler(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (a == b) return 1;
+        if (a.SequenceEqual(b)) return 1;
         if (a.Length == 0 || b.Length == 0) return 0;
+        if (a.Length > 64 || b.Length > 64) return JaroWinklerLong(a, b);
+        // Tokens fit in 64 bits: the matched characters of each side as bit masks, nothing to allocate or clear.
+        var window = Math.Max(0, Math.Max(a.Length, b.Length) / 2 - 1);
+        ulong ma = 0, mb = 0;
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var end = Math.Min(b.Length, i + window + 1);
+            for (var j = Math.Max(0, i - window); j < end; j++)
+            {
+                if ((mb & (1UL << j)) != 0 || a[i] != b[j]) continue;
+                ma |= 1UL << i;
+                mb |= 1UL << j;
+                matches++;
+                break;
+            }
+        }
+        if (matches == 0) return 0;
+        var transpositions = 0;
+        while (ma != 0)
+        {
+            if (a[BitOperations.TrailingZeroCount(ma)] != b[BitOperations.TrailingZeroCount(mb)]) transpositions++;
+            ma &= ma - 1;
+            mb &= mb - 1;
+        }
+        return Winkler(a, b, matches, transpositions);
+    }
+
+    private static double Winkler(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int matches, int transpositions)
+    {
+        double m = matches;
+        var jaro = (m / a.Length + m / b.Length + (m - transpositions / 2.0) / m) / 3;
+        var prefix = 0;
+        while (prefix < Math.Min(4, Math.Min(a.Length, b.Length)) && a[prefix] == b[prefix]) prefix++;
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    private static double JaroWinklerLong(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
         var window = Math.Max(0, Math.Max(a.Length, b.Length) / 2 - 1);
         Span<bool> ma = a.Length <= 128 ? stackalloc bool[a.Length] : new bool[a.Length];
         Span<bool> mb = b.Length <= 128 ? stackalloc bool[b.Length] : new bool[b.Length];
@@ -184,26 +279,27 @@ public static class NameMatching
             if (a[i] != b[k]) transpositions++;
             k++;
         }
-        double m = matches;
-        var jaro = (m / a.Length + m / b.Length + (m - transpositions / 2.0) / m) / 3;
-        var prefix = 0;
-        while (prefix < Math.Min(4, Math.Min(a.Length, b.Length)) && a[prefix] == b[prefix]) prefix++;
-        return jaro + prefix * 0.1 * (1 - jaro);
+        return Winkler(a, b, matches, transpositions);
     }
 
     /// <summary>American Soundex: a letter and three digits (or up to <paramref name="length"/>); names that sound alike share it.</summary>
     public static string Soundex(string token, int length = 4)
     {
         if (token.Length == 0) return "";
-        var code = new StringBuilder(Math.Min(length, token.Length + 3)).Append(token[0]);
+        var size = Math.Max(4, Math.Min(length, token.Length));
+        Span<char> code = size <= 128 ? stackalloc char[size] : new char[size];
+        var count = 0;
+        code[count++] = token[0];
         var last = SoundexDigit(token[0]);
-        for (var i = 1; i < token.Length && code.Length < length; i++)
+        for (var i = 1; i < token.Length && count < length; i++)
         {
             var d = SoundexDigit(token[i]);
-            if (d != '\0' && d != last) code.Append(d);
+            if (d != '\0' && d != last) code[count++] = d;
             if (token[i] is not ('h' or 'w')) last = d;
         }
-        return length == 4 ? code.ToString().PadRight(4, '0') : code.ToString();
+        if (length != 4) return new string(code[..count]);
+        code[count..].Fill('0');
+        return new string(code[..4]);
     }
 
     private static char SoundexDigit(char c) => c switch
@@ -235,6 +331,9 @@ public static class NameMatching
         "public joint stock company", "joint stock company", "limited liability company", "limited liability partnership",
         "public limited company", "private limited", "sp z oo", "sdn bhd",
     ];
+
+    // Declared after LegalPhrases, which it is built from.
+    private static readonly string[] PaddedLegalPhrases = [.. LegalPhrases.Select(p => " " + p + " ")];
 
     private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
     {
