@@ -94,7 +94,9 @@ public sealed class ImportScenario : IScenario
     private static async Task SqliteCliAsync(string db, string csv, Guid organization)
     {
         var org = organization.ToString().ToUpperInvariant();
+        // The same page cache as the import's connection (ImportLimits.SqliteCacheMegabytes).
         var script = $"""
+            PRAGMA cache_size = -{new ImportLimits().SqliteCacheMegabytes * 1024};
             .mode csv
             CREATE TEMP TABLE staging (ref TEXT, name TEXT, country TEXT, address TEXT, tier TEXT, duns TEXT);
             .import --csv --skip 1 '{csv}' staging
@@ -177,6 +179,23 @@ public sealed class ImportScenario : IScenario
     // ---- The subject ----
 
     /// <summary>What an upload does: the request's check of the file (stored, read through once), then the job that imports it.</summary>
+    private static bool pragmasShown;
+
+    /// <summary>The settings that decide SQLite's write speed, as a connection sees them (the peer's are printed the same way).</summary>
+    internal static readonly string[] Pragmas = ["cache_size", "synchronous", "journal_mode", "temp_store", "mmap_size", "foreign_keys", "page_size", "wal_autocheckpoint", "cache_spill"];
+
+    private static async Task<string> PragmasAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        var values = new List<string>();
+        foreach (var pragma in Pragmas)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {pragma}";
+            values.Add($"{pragma} {await command.ExecuteScalarAsync()}");
+        }
+        return string.Join(", ", values) + $", SQLite {connection.ServerVersion}";
+    }
+
     private static async Task ImportAsync(DatabaseProvider provider, string connectionString, string work, Guid organization, string csv, int size)
     {
         await using var services = Services(provider, connectionString, work);
@@ -199,6 +218,15 @@ public sealed class ImportScenario : IScenario
         await using (var scope = services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organization);
+            if (provider == DatabaseProvider.Sqlite && !pragmasShown)
+            {
+                pragmasShown = true;
+                var connection = (Microsoft.Data.Sqlite.SqliteConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(
+                    scope.ServiceProvider.GetRequiredService<ComplianceDbContext>().Database);
+                await connection.OpenAsync();
+                Console.WriteLine($"  app connection: {await PragmasAsync(connection)}; the import sets cache_size -{new ImportLimits().SqliteCacheMegabytes * 1024} while it runs, and so does the peer's script");
+                await connection.CloseAsync();
+            }
             // The import job without its closing hand-off to screening, which the peers do not do: ScreenAfterAsync times that.
             await scope.ServiceProvider.GetRequiredService<RunImport>().ImportAsync(id, "bench", CancellationToken.None);
             var import = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
