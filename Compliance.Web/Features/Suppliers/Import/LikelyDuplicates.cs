@@ -20,20 +20,40 @@ public sealed class LikelyDuplicates
         "pvt", "private", "jsc", "pt", "tbk", "sdn", "bhd", "kk", "oy", "ab", "spa", "sas", "sarl", "llp", "lp", "pte", "as", "kg", "cokg", "the",
     };
 
-    public void Add(Guid id, string externalReference, string name, string country, string? lei, string? duns, string? uscc)
+    public void Add(Guid id, string externalReference, string name, string country, string? lei, string? duns, string? uscc) =>
+        Add(id, KeysOf(externalReference, name, country, lei, duns, uscc));
+
+    public void Add(Guid id, in DuplicateKeys keys)
     {
-        var reference = Hash(externalReference);
-        foreach (var key in Keys(name, country, lei, duns, uscc)) index.TryAdd(key.Hash, (id, reference));
+        foreach (var (hash, _) in keys.All()) index.TryAdd(hash, (id, keys.Reference));
     }
 
     /// <summary>Existing suppliers under another reference that share the name and country, or an identifier, with these details.</summary>
     public IEnumerable<(Guid Id, string Reason)> Find(string externalReference, string name, string country, string? lei, string? duns, string? uscc)
     {
-        var reference = Hash(externalReference);
-        var seen = new HashSet<Guid>();
-        foreach (var (hash, reason) in Keys(name, country, lei, duns, uscc))
-            if (index.TryGetValue(hash, out var hit) && hit.Reference != reference && seen.Add(hit.Id))
-                yield return (hit.Id, reason);
+        var found = new List<(Guid, string)>(4);
+        Find(KeysOf(externalReference, name, country, lei, duns, uscc), found);
+        return found;
+    }
+
+    /// <summary>As <see cref="Find(string, string, string, string?, string?, string?)"/>, into a list the caller reuses (cleared first).</summary>
+    public void Find(in DuplicateKeys keys, List<(Guid Id, string Reason)> found)
+    {
+        found.Clear();
+        foreach (var (hash, reason) in keys.All())
+            if (index.TryGetValue(hash, out var hit) && hit.Reference != keys.Reference && !found.Exists(f => f.Id == hit.Id))
+                found.Add((hit.Id, reason));
+    }
+
+    /// <summary>The hashed keys of a supplier's details: computed once per row, where the rows are read.</summary>
+    public static DuplicateKeys KeysOf(string externalReference, string name, string country, string? lei, string? duns, string? uscc)
+    {
+        var normalized = NormalizedName(name);
+        return new DuplicateKeys(Hash(externalReference),
+            normalized.Length > 0 ? Hash($"n\u001f{normalized}\u001f{country}") : null,
+            lei is null ? null : Hash($"lei\u001f{lei}"),
+            duns is null ? null : Hash($"duns\u001f{duns}"),
+            uscc is null ? null : Hash($"uscc\u001f{uscc}"));
     }
 
     /// <summary>Whether the supplier a hash pointed at really shares the key (guards against collisions).</summary>
@@ -48,15 +68,6 @@ public sealed class LikelyDuplicates
     /// <summary>"ACME Textiles Co., Ltd." and "Acme Textiles" are the same name here.</summary>
     public static string NormalizedName(string name) =>
         string.Join(' ', ColumnMapping.Key(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w)));
-
-    private static IEnumerable<(ulong Hash, string Reason)> Keys(string name, string country, string? lei, string? duns, string? uscc)
-    {
-        var normalized = NormalizedName(name);
-        if (normalized.Length > 0) yield return (Hash($"n\u001f{normalized}\u001f{country}"), "same name and country");
-        if (lei is not null) yield return (Hash($"lei\u001f{lei}"), "same LEI");
-        if (duns is not null) yield return (Hash($"duns\u001f{duns}"), "same DUNS");
-        if (uscc is not null) yield return (Hash($"uscc\u001f{uscc}"), "same USCC");
-    }
 
     /// <summary>
     /// FNV-1a, 128 bits: identifies an external reference among a million with a collision chance near 10^-27,
@@ -79,5 +90,17 @@ public sealed class LikelyDuplicates
             hash = (hash ^ c) * 1099511628211UL;
         }
         return hash;
+    }
+}
+
+/// <summary>A supplier's external reference and likely-duplicate keys as 64-bit hashes; a key the supplier lacks is null.</summary>
+public readonly record struct DuplicateKeys(ulong Reference, ulong? NameAndCountry, ulong? Lei, ulong? Duns, ulong? Uscc)
+{
+    public IEnumerable<(ulong Hash, string Reason)> All()
+    {
+        if (NameAndCountry is { } n) yield return (n, "same name and country");
+        if (Lei is { } l) yield return (l, "same LEI");
+        if (Duns is { } d) yield return (d, "same DUNS");
+        if (Uscc is { } u) yield return (u, "same USCC");
     }
 }

@@ -7,8 +7,8 @@ using NpgsqlTypes;
 namespace Compliance.Web.Features.Suppliers.Import;
 
 /// <summary>
-/// PostgreSQL: suppliers are copied (binary COPY) into a temporary table and merged with one
-/// INSERT … ON CONFLICT; products, issues, rejections and audit events are copied straight into their tables.
+/// PostgreSQL: new suppliers are copied (binary COPY) into their table; changed ones into a temporary table merged
+/// with one INSERT … ON CONFLICT; products, issues, rejections and audit events are copied straight into their tables.
 /// </summary>
 public sealed class PostgresSupplierBatchWriter : ISupplierBatchWriter
 {
@@ -21,34 +21,17 @@ public sealed class PostgresSupplierBatchWriter : ISupplierBatchWriter
         BatchGuard.CheckTenant(db, batch);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
-        if (batch.Added.Count + batch.Updated.Count > 0)
+        // New suppliers (their references were not in the organization when the import began) are copied straight into
+        // the table: merging them through a staging table wrote every row twice. Should someone add the same reference
+        // meanwhile, the unique index refuses the batch and the retried import finds it and updates it instead.
+        if (batch.Added.Count > 0)
+            await CopyAsync(connection, $"""COPY "Suppliers" ({SupplierColumns}) FROM STDIN (FORMAT BINARY)""", batch.Added, (copy, s) => WriteSupplierAsync(copy, s, ct), ct);
+        if (batch.Updated.Count > 0)
         {
-            // The temporary table lives with the transaction; existing rows are matched on the unique reference.
+            // The temporary table lives with the transaction; existing rows are matched on the unique reference. It is
+            // dropped after the merge because a transaction spans several chunks.
             await ExecuteAsync(connection, """CREATE TEMP TABLE import_suppliers (LIKE "Suppliers" INCLUDING DEFAULTS) ON COMMIT DROP""", ct);
-            await using (var copy = await connection.BeginBinaryImportAsync($"""COPY import_suppliers ({SupplierColumns}) FROM STDIN (FORMAT BINARY)""", ct))
-            {
-                foreach (var s in batch.Added.Concat(batch.Updated))
-                {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(s.Id, NpgsqlDbType.Uuid, ct);
-                    await copy.WriteAsync(s.OrganizationId, NpgsqlDbType.Uuid, ct);
-                    await copy.WriteAsync(s.ExternalReference, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(s.Name, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(s.AlternateNames.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(s.Country, NpgsqlDbType.Char, ct);
-                    await WriteNullableAsync(copy, s.Address, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(s.Tier, NpgsqlDbType.Integer, ct);
-                    if (s.ParentId is { } parent) await copy.WriteAsync(parent, NpgsqlDbType.Uuid, ct); else await copy.WriteNullAsync(ct);
-                    await copy.WriteAsync(s.Status.ToString(), NpgsqlDbType.Varchar, ct);
-                    await WriteNullableAsync(copy, s.Lei, NpgsqlDbType.Varchar, ct);
-                    await WriteNullableAsync(copy, s.Duns, NpgsqlDbType.Varchar, ct);
-                    await WriteNullableAsync(copy, s.Uscc, NpgsqlDbType.Varchar, ct);
-                    await WriteNullableAsync(copy, s.OpenSupplyHubId, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(s.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(s.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
-                }
-                await copy.CompleteAsync(ct);
-            }
+            await CopyAsync(connection, $"""COPY import_suppliers ({SupplierColumns}) FROM STDIN (FORMAT BINARY)""", batch.Updated, (copy, s) => WriteSupplierAsync(copy, s, ct), ct);
             await ExecuteAsync(connection, $"""
                 INSERT INTO "Suppliers" ({SupplierColumns}) SELECT {SupplierColumns} FROM import_suppliers
                 ON CONFLICT ("OrganizationId", "ExternalReference") DO UPDATE SET
@@ -56,6 +39,7 @@ public sealed class PostgresSupplierBatchWriter : ISupplierBatchWriter
                     "Tier" = excluded."Tier", "ParentId" = excluded."ParentId", "Lei" = excluded."Lei", "Duns" = excluded."Duns", "Uscc" = excluded."Uscc",
                     "OpenSupplyHubId" = excluded."OpenSupplyHubId", "UpdatedAt" = excluded."UpdatedAt"
                 """, ct);
+            await ExecuteAsync(connection, "DROP TABLE import_suppliers", ct);
         }
 
         if (batch.ProductsRemoved.Count > 0)
@@ -112,6 +96,26 @@ public sealed class PostgresSupplierBatchWriter : ISupplierBatchWriter
                 await copy.WriteAsync(e.PreviousHash, NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(e.Hash, NpgsqlDbType.Varchar, ct);
             }, ct);
+    }
+
+    private static async Task WriteSupplierAsync(NpgsqlBinaryImporter copy, Supplier s, CancellationToken ct)
+    {
+        await copy.WriteAsync(s.Id, NpgsqlDbType.Uuid, ct);
+        await copy.WriteAsync(s.OrganizationId, NpgsqlDbType.Uuid, ct);
+        await copy.WriteAsync(s.ExternalReference, NpgsqlDbType.Varchar, ct);
+        await copy.WriteAsync(s.Name, NpgsqlDbType.Varchar, ct);
+        await copy.WriteAsync(s.AlternateNames.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(s.Country, NpgsqlDbType.Char, ct);
+        await WriteNullableAsync(copy, s.Address, NpgsqlDbType.Varchar, ct);
+        await copy.WriteAsync(s.Tier, NpgsqlDbType.Integer, ct);
+        if (s.ParentId is { } parent) await copy.WriteAsync(parent, NpgsqlDbType.Uuid, ct); else await copy.WriteNullAsync(ct);
+        await copy.WriteAsync(s.Status.ToString(), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, s.Lei, NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, s.Duns, NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, s.Uscc, NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(copy, s.OpenSupplyHubId, NpgsqlDbType.Varchar, ct);
+        await copy.WriteAsync(s.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+        await copy.WriteAsync(s.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
     }
 
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string sql, List<T> items, Func<NpgsqlBinaryImporter, T, Task> write, CancellationToken ct)
