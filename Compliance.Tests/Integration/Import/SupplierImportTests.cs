@@ -161,6 +161,53 @@ public sealed class SupplierImportTests
 
     [Theory]
     [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_file_of_several_transactions_finds_parents_and_duplicates_in_earlier_ones_and_imports_every_row_once(DatabaseProvider provider)
+    {
+        // 12,000 rows in transactions of at least 7,000 (chunks of 5,000 rows each): the first transaction spans two chunks.
+        await using var app = await ComplianceApp.StartAsync(provider, new Dictionary<string, string?> { ["Imports:BatchSize"] = "7000" });
+        var api = await ImportApi.SignUpAsync(app);
+        var csv = new StringBuilder("ref,name,country,parent\n");
+        for (var row = 2; row <= 12_001; row++)
+        {
+            var (reference, parent) = row switch
+            {
+                100 => ("C-FWD", "P-LATE"),     // its parent comes two transactions later
+                11_000 => ("S-00050", ""),      // the reference of row 50, in the first transaction
+                11_500 => ("C-BACK", "P-EARLY"), // its parent was committed in the first transaction
+                11_900 => ("P-LATE", ""),
+                10 => ("P-EARLY", ""),
+                _ => ($"S-{row:D5}", ""),
+            };
+            csv.Append(reference).Append(",Supplier ").Append(row).Append(",VN,").Append(parent).Append('\n');
+        }
+        var file = Utf8(csv.ToString());
+
+        var summary = await api.ImportAsync(file);
+
+        Assert.Equal((11_999, 1), (summary.Count("addedRows"), summary.Count("rejectedRows")));
+        var error = summary.GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal(11_000, error.GetProperty("row").GetInt32());
+        Assert.Equal("duplicate_external_reference", error.GetProperty("code").GetString());
+        async Task<Guid?> ParentOf(string reference)
+        {
+            var page = await api.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers?search={reference}", UriKind.Relative));
+            var id = page.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("externalReference").GetString() == reference).GetProperty("id").GetGuid();
+            var supplier = await api.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers/{id}", UriKind.Relative));
+            return supplier.GetProperty("parentId").ValueKind == JsonValueKind.Null ? null : supplier.GetProperty("parentId").GetGuid();
+        }
+        async Task<Guid> IdOf(string reference) =>
+            (await api.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers?search={reference}", UriKind.Relative)))
+            .GetProperty("items").EnumerateArray().Single(s => s.GetProperty("externalReference").GetString() == reference).GetProperty("id").GetGuid();
+        Assert.Equal(await IdOf("P-EARLY"), await ParentOf("C-BACK"));
+        Assert.Equal(await IdOf("P-LATE"), await ParentOf("C-FWD"));
+        Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
+
+        var again = await api.ImportAsync(file);
+        Assert.Equal((0, 0, 11_999, 1), (again.Count("addedRows"), again.Count("updatedRows"), again.Count("unchangedRows"), again.Count("rejectedRows")));
+    }
+
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
     public async Task Likely_duplicates_are_warnings_naming_the_existing_supplier_and_nothing_is_merged(DatabaseProvider provider)
     {
         await using var app = await ComplianceApp.StartAsync(provider);
