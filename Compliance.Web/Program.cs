@@ -30,7 +30,8 @@ builder.Services.AddSingleton<Compliance.Web.Features.Screening.ScreeningSignal>
 builder.Services.AddScoped<Compliance.Web.Features.Screening.ScreeningPass>();
 builder.Services.AddHostedService<Compliance.Web.Features.Screening.ScreeningRunWorker>();
 // Imported suppliers are screened against the stored lists (registered before the import's own fallback).
-builder.Services.AddScoped<Compliance.Web.Features.Suppliers.Import.ISupplierScreening, Compliance.Web.Features.Suppliers.ScreenImportedSuppliers>();
+builder.Services.AddScoped<Compliance.Web.Features.Suppliers.Import.ISupplierScreening, Compliance.Web.Features.Suppliers.ScreenSuppliers>(sp => sp.GetRequiredService<Compliance.Web.Features.Suppliers.ScreenSuppliers>());
+builder.Services.AddScoped<Compliance.Web.Features.Suppliers.ScreenSuppliers>();
 builder.Services.AddSupplierImports(builder.Configuration);
 Compliance.Web.OData.ODataEndpoint.AddComplianceOData(builder.Services, builder.Configuration);
 // Keys live in the database: they survive restarts, and every instance reads what another encrypted.
@@ -98,15 +99,21 @@ builder.Services.AddRazorPages(o =>
 
 var app = builder.Build();
 
-await Database.MigrateAsync(app.Services);
-await DataProtectionKeys.PrepareAsync(app.Services, Database.DataPath(app.Configuration, app.Environment));
+await Database.UnderStartupLockAsync(app.Services, async () =>
+{
+    await Database.MigrateAsync(app.Services);
+    await DataProtectionKeys.PrepareAsync(app.Services, Database.DataPath(app.Configuration, app.Environment));
+});
 // Platform operators bind contracting officers to agencies from the command line (see ContractingOfficerAccounts).
 if (await ContractingOfficerAccounts.RunCommandAsync(args, app.Services)) return;
-await DemoData.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger);
-// Bundled editions not yet stored become platform lists; every organization is then re-screened against them.
-if (await Compliance.Web.Infrastructure.Screening.BundledRiskListSeeding.SeedAsync(app.Services) > 0)
-    await Compliance.Web.Features.Screening.ScreeningQueue.EnqueueForEveryOrganizationAsync(app.Services,
-        Compliance.Domain.Screening.ScreeningTrigger.NewListEdition, AuditTrail.SystemActor, CancellationToken.None);
+await Database.UnderStartupLockAsync(app.Services, async () =>
+{
+    await DemoData.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger);
+    // Bundled editions not yet stored become platform lists; every organization is then re-screened against them.
+    if (await Compliance.Web.Infrastructure.Screening.BundledRiskListSeeding.SeedAsync(app.Services) > 0)
+        await Compliance.Web.Features.Screening.ScreeningQueue.EnqueueForEveryOrganizationAsync(app.Services,
+            Compliance.Domain.Screening.ScreeningTrigger.NewListEdition, AuditTrail.SystemActor, CancellationToken.None);
+});
 
 app.UseForwardedHeaders();
 app.UseExceptionHandler();

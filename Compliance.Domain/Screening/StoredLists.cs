@@ -83,7 +83,8 @@ public sealed class RiskListEntry : IPlatformOrOwned
 
 public enum ScreeningRunStatus { Queued, Running, Completed, Failed }
 
-public enum ScreeningTrigger { Manual, Nightly, NewListEdition, SupplierImport }
+/// <summary>Why a run happened. Manual, Nightly and NewListEdition runs screen every supplier; the others only the suppliers concerned.</summary>
+public enum ScreeningTrigger { Manual, Nightly, NewListEdition, SupplierImport, SupplierSaved }
 
 /// <summary>One screening of an organization's suppliers against the current editions; queued, then run by a background worker.</summary>
 /// <remarks>Not audited: a run is the system's bookkeeping; who asked for it is in <see cref="RequestedBy"/>.</remarks>

@@ -22,11 +22,19 @@ public sealed class AuditTrailTests
             externalReference = "A-1", name = "Alpha Knitting Mill Ltd.", country = "CN",
             products = new[] { new { name = "Printed circuit assemblies", hsCode = "8534" } },
         })).EnsureSuccessStatusCode();
+        // A product added to the supplier being edited is a new row, not an update of one.
+        (await admin.PutAsJsonAsync($"/api/v1/suppliers/{id}", new
+        {
+            externalReference = "A-1", name = "Alpha Knitting Mill Ltd.", country = "CN",
+            products = new[] { new { name = "Printed circuit assemblies", hsCode = "8534" }, new { name = "Lithium-ion cells", hsCode = "8507" } },
+        })).EnsureSuccessStatusCode();
+        var products = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/suppliers/{id}")).GetProperty("products").EnumerateArray();
+        Assert.Equal(["Lithium-ion cells", "Printed circuit assemblies"], products.Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         (await admin.DeleteAsync($"/api/v1/suppliers/{id}")).EnsureSuccessStatusCode();
 
         var events = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit-events?entityType=Supplier&entityId={id}");
         var items = events.GetProperty("items").EnumerateArray().Reverse().ToList();
-        Assert.Equal(["Created", "Updated", "Deleted"], items.Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["Created", "Updated", "Updated", "Deleted"], items.Select(e => e.GetProperty("action").GetString()));
         var update = items[1];
         Assert.Equal("token:Initial admin token", update.GetProperty("actor").GetString());
         // Only what changed: the name (and the update time), not the unchanged products or country.

@@ -7,6 +7,7 @@ using Compliance.Tests.Integration.Grievances;
 using Compliance.Web.Features.Grievances;
 using Compliance.Web.Infrastructure.Jobs;
 using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Compliance.Tests.Integration.Import;
 using Compliance.Web.Features.Suppliers.Import;
@@ -77,6 +78,24 @@ public sealed class TwoInstanceTests
         Assert.True(metadata.JobStoreClustered);
         Assert.True(metadata.JobStorePersistent);
         Assert.NotEqual(metadata.SchedulerInstanceId, (await schedulers[1].GetMetadata()).SchedulerInstanceId);
+    }
+
+    [Fact]
+    public async Task Two_instances_starting_together_on_an_empty_database_make_one_key_ring_one_demo_organization_and_one_copy_of_each_bundled_list()
+    {
+        var connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?>(Cluster) { ["Compliance:SeedDemo"] = "true" };
+        await using var a = new ComplianceApp(DatabaseProvider.Postgres, connectionString, settings);
+        await using var b = new ComplianceApp(DatabaseProvider.Postgres, connectionString, settings);
+        await Task.WhenAll(Task.Run(() => a.CreateClient().Dispose()), Task.Run(() => b.CreateClient().Dispose()));
+
+        await using var scope = a.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+        Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
+        Assert.Equal(["demo"], await db.Organizations.Select(o => o.Slug).ToListAsync());
+        var lists = await db.RiskLists.IgnoreQueryFilters().Select(l => new { l.Kind, l.Name, l.Edition, l.Sha256 }).ToListAsync();
+        Assert.NotEmpty(lists);
+        Assert.Equal(lists.Count, lists.Distinct().Count());
     }
 
     [Fact]

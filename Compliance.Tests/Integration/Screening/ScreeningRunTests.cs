@@ -3,12 +3,48 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Compliance.Tests.Fixtures;
 using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using static Compliance.Tests.Integration.Screening.ScreeningApi;
 
 namespace Compliance.Tests.Integration.Screening;
 
 public sealed class ScreeningRunTests
 {
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_supplier_saved_by_hand_is_screened_at_once_and_again_when_its_products_change(DatabaseProvider provider)
+    {
+        var logs = new CapturedLogs();
+        await using var app = new ComplianceApp(provider, provider == DatabaseProvider.Postgres ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync() : null)
+        {
+            TestServices = s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs),
+        };
+        var org = await app.SignUpAsync("Alpha Apparel");
+        using var admin = org.Admin();
+        var startUp = logs.Lines.Count; // the first migration's probe of an empty database logs an error of its own
+        var cotton = await SupplierAsync(admin, "C-1", "Kashgar Textile Trading", "CN", new { name = "Cotton yarn" });
+
+        // No run was asked for: the save recorded one for this supplier, and its hits are in the review queue.
+        var hits = (await HitsAsync(admin, $"&supplierId={cotton}")).Where(h => h.GetProperty("good").GetString() == "Cotton").ToList();
+        Assert.NotEmpty(hits);
+        var runs = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/screening/runs")).EnumerateArray().ToList();
+        var saved = Assert.Single(runs, r => r.GetProperty("trigger").GetString() == "SupplierSaved");
+        Assert.Equal(1, saved.GetProperty("suppliersScreened").GetInt32());
+        Assert.Contains((await admin.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items").EnumerateArray(),
+            n => n.GetProperty("kind").GetString() == "ScreeningHit");
+
+        // The supplier now buys Australian wool only: the cotton hits close at the save, kept as history.
+        var update = await admin.PutAsJsonAsync($"/api/v1/suppliers/{cotton}",
+            new { externalReference = "C-1", name = "Kashgar Textile Trading", country = "CN", products = new[] { new { name = "Wool", originCountry = "AU" } } });
+        Assert.True(update.IsSuccessStatusCode, await update.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(await HitsAsync(admin, $"&supplierId={cotton}"), h => h.GetProperty("good").GetString() == "Cotton");
+        Assert.Contains(await HitsAsync(admin, $"&supplierId={cotton}&history=true"), h => h.GetProperty("good").GetString() == "Cotton");
+
+        // A later full run finds nothing new about it.
+        Assert.Equal(0, (await RunAsync(admin)).GetProperty("newHits").GetInt32());
+        Assert.DoesNotContain(logs.Lines.Skip(startUp), l => l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
     public async Task A_run_records_explained_hits_and_a_decision_survives_the_next_run(DatabaseProvider provider)

@@ -11,14 +11,14 @@ public sealed record ScreeningCoverage(int Runs, string? Editions, DateTime? Las
     public bool Covers(Guid supplierId, DateTime supplierCreatedAt) => LastCompletedAt is { } at && supplierCreatedAt <= at;
 
     /// <summary>
-    /// Runs of the whole supplier base completed in the period (screenings of one import's suppliers do not cover the
-    /// base), the editions the latest one screened against, and each supplier's current hits not ruled out on review.
+    /// Runs of the whole supplier base completed in the period (screenings of one import's suppliers, or of one saved supplier, do not
+    /// cover the base), the editions the latest one screened against, and each supplier's current hits not ruled out on review.
     /// </summary>
     public static async Task<ScreeningCoverage> ReadAsync(DateOnly start, DateOnly end, ComplianceDbContext db, CancellationToken ct)
     {
         var (from, to) = (start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         var runs = await db.ScreeningRuns.AsNoTracking()
-            .Where(r => r.Status == ScreeningRunStatus.Completed && r.Trigger != ScreeningTrigger.SupplierImport && r.CompletedAt >= from && r.CompletedAt < to)
+            .Where(r => r.Status == ScreeningRunStatus.Completed && r.Trigger != ScreeningTrigger.SupplierImport && r.Trigger != ScreeningTrigger.SupplierSaved && r.CompletedAt >= from && r.CompletedAt < to)
             .OrderByDescending(r => r.CompletedAt).Select(r => new { r.CompletedAt, r.Editions }).ToListAsync(ct);
         if (runs.Count == 0) return new ScreeningCoverage(0, null, null, new Dictionary<Guid, string>());
         var hits = await db.ScreeningHits.AsNoTracking().Where(h => h.ClearedAt == null && h.Status != HitStatus.FalsePositive)

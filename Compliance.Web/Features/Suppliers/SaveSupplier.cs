@@ -10,22 +10,22 @@ namespace Compliance.Web.Features.Suppliers;
 /// <summary>Create (POST /api/v1/suppliers) and update (PUT /api/v1/suppliers/{id}) share their checks.</summary>
 public static class SaveSupplier
 {
-    public static async Task<Outcome<SupplierResponse>> CreateAsync(SupplierRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<SupplierResponse>> CreateAsync(SupplierRequest request, ComplianceDbContext db, ScreenSuppliers screening, TimeProvider clock, CancellationToken ct)
     {
         var supplier = new Supplier { ExternalReference = "", Name = "", Country = "" };
         var now = clock.GetUtcNow().UtcDateTime;
         supplier.CreatedAt = now;
-        return await ApplyAsync(supplier, request, db, now, isNew: true, ct);
+        return await ApplyAsync(supplier, request, db, screening, now, isNew: true, ct);
     }
 
-    public static async Task<Outcome<SupplierResponse>> UpdateAsync(Guid id, SupplierRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<SupplierResponse>> UpdateAsync(Guid id, SupplierRequest request, ComplianceDbContext db, ScreenSuppliers screening, TimeProvider clock, CancellationToken ct)
     {
         var supplier = await db.Suppliers.Include(s => s.Products).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (supplier is null) return Outcome<SupplierResponse>.NotFound();
-        return await ApplyAsync(supplier, request, db, clock.GetUtcNow().UtcDateTime, isNew: false, ct);
+        return await ApplyAsync(supplier, request, db, screening, clock.GetUtcNow().UtcDateTime, isNew: false, ct);
     }
 
-    private static async Task<Outcome<SupplierResponse>> ApplyAsync(Supplier supplier, SupplierRequest request, ComplianceDbContext db, DateTime now, bool isNew, CancellationToken ct)
+    private static async Task<Outcome<SupplierResponse>> ApplyAsync(Supplier supplier, SupplierRequest request, ComplianceDbContext db, ScreenSuppliers screening, DateTime now, bool isNew, CancellationToken ct)
     {
         var details = request.ToDetails();
         var errors = SupplierRules.Check(details);
@@ -57,18 +57,20 @@ public static class SaveSupplier
             return Outcome<SupplierResponse>.Conflict("externalReference", "duplicate_external_reference",
                 $"Another supplier already has the external reference '{reference}'.");
         }
-        return SupplierResponse.From(supplier);
+        var response = SupplierResponse.From(supplier);
+        await screening.AfterSaveAsync(supplier.Id, ct);
+        return response;
     }
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/suppliers", async (SupplierRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await CreateAsync(request, db, clock, ct)).ToHttp(s => TypedResults.Created($"/api/v1/suppliers/{s.Id}", s)))
+        api.MapPost("/suppliers", async (SupplierRequest request, ComplianceDbContext db, ScreenSuppliers screening, TimeProvider clock, CancellationToken ct) =>
+                (await CreateAsync(request, db, screening, clock, ct)).ToHttp(s => TypedResults.Created($"/api/v1/suppliers/{s.Id}", s)))
             .RequireAuthorization(Policies.Write)
             .WithTags("Suppliers").WithName("CreateSupplier");
 
-        api.MapPut("/suppliers/{id:guid}", async (Guid id, SupplierRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await UpdateAsync(id, request, db, clock, ct)).ToHttp(TypedResults.Ok))
+        api.MapPut("/suppliers/{id:guid}", async (Guid id, SupplierRequest request, ComplianceDbContext db, ScreenSuppliers screening, TimeProvider clock, CancellationToken ct) =>
+                (await UpdateAsync(id, request, db, screening, clock, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Policies.Write)
             .WithTags("Suppliers").WithName("UpdateSupplier");
     }

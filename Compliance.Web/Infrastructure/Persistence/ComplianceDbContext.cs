@@ -105,6 +105,13 @@ public abstract class ComplianceDbContext(DbContextOptions options, TenantContex
                 entity);
             builder.Entity(type.ClrType).HasQueryFilter(TenantFilter, filter);
         }
+
+        // Every Guid key is made by the code that creates the row (Guid.NewGuid, CreateVersion7). Were EF to think it
+        // generates them, a new row reached through a tracked parent (a product added to a supplier being edited) would
+        // look like an existing row to update, and the save would fail.
+        foreach (var key in builder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+            foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -50,25 +50,12 @@ public static class DataProtectionKeys
     /// they encrypted stays readable), and a ring with no key gets its first one now, before any instance serves a request
     /// (two instances creating their first keys at the same moment is what would otherwise leave one unable to read the other).
     /// </summary>
+    /// <remarks>Run under <see cref="Database.UnderStartupLockAsync"/>.</remarks>
     public static async Task PrepareAsync(IServiceProvider services, string dataPath, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
-        await db.Database.OpenConnectionAsync(ct);
-        // Instances starting together take turns (SQLite has one writer anyway).
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLock})", ct);
-        try
-        {
-            await FirstKeysAsync(services, db, dataPath, ct);
-        }
-        finally
-        {
-            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLock})", ct);
-            await db.Database.CloseConnectionAsync();
-        }
+        await FirstKeysAsync(services, scope.ServiceProvider.GetRequiredService<ComplianceDbContext>(), dataPath, ct);
     }
-
-    private const long StartupLock = 0x436f6d706c4b6579; // "ComplKey"
 
     private static async Task FirstKeysAsync(IServiceProvider services, ComplianceDbContext db, string dataPath, CancellationToken ct)
     {

@@ -65,4 +65,39 @@ public static class Database
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.MigrateAsync(ct);
     }
+
+    /// <summary>
+    /// Start-up work that must happen once however many instances start together (migrations, the first data protection
+    /// key, demo data, bundled risk lists): on PostgreSQL the instances take turns under a session advisory lock, and each finds
+    /// what the one before it did. SQLite is one process's file.
+    /// </summary>
+    public static async Task UnderStartupLockAsync(IServiceProvider services, Func<Task> work, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+        if (!db.Database.IsNpgsql())
+        {
+            await work();
+            return;
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLock})", ct);
+            try
+            {
+                await work();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private const long StartupLock = 0x436f6d706c4b6579; // "ComplKey"
 }

@@ -1,3 +1,4 @@
+using Compliance.Domain.Screening;
 using Compliance.Web.Features.Screening;
 using Compliance.Web.Infrastructure.Identity;
 using Compliance.Web.Infrastructure.Persistence;
@@ -27,4 +28,13 @@ public sealed class IndexModel(ComplianceDbContext db, ScreeningSignal signal, T
         Message = $"Screening run queued ({started.Id}). Refresh to follow it.";
         return RedirectToPage();
     }
+
+    /// <summary>Why a run happened, as the officer would say it.</summary>
+    public static string TriggerWords(string trigger) => trigger switch
+    {
+        nameof(ScreeningTrigger.NewListEdition) => "new list edition",
+        nameof(ScreeningTrigger.SupplierImport) => "supplier import",
+        nameof(ScreeningTrigger.SupplierSaved) => "supplier saved",
+        _ => trigger.ToLowerInvariant(),
+    };
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Compliance.Web.Pages.Suppliers;
 
 /// <summary>Create and edit through the same handlers as POST and PUT /api/v1/suppliers.</summary>
-public sealed class EditModel(ComplianceDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(ComplianceDbContext db, ScreenSuppliers screening, TimeProvider clock) : PageModel
 {
     private const int BlankProductRows = 3;
 
@@ -88,8 +88,8 @@ public sealed class EditModel(ComplianceDbContext db, TimeProvider clock) : Page
             [.. Input.Products.Select(p => new ProductDetails(p.Name ?? "", p.HsCode, p.OriginCountry))],
             Input.Status);
         var saved = Id is { } id
-            ? await SaveSupplier.UpdateAsync(id, request, db, clock, ct)
-            : await SaveSupplier.CreateAsync(request, db, clock, ct);
+            ? await SaveSupplier.UpdateAsync(id, request, db, screening, clock, ct)
+            : await SaveSupplier.CreateAsync(request, db, screening, clock, ct);
         if (saved.Failure == Infrastructure.Http.Failure.NotFound) return NotFound();
         if (!saved.Succeeded)
         {
