@@ -99,6 +99,76 @@ public sealed class XlsxWriterTests
     }
 
     [Theory]
+    // Valid UTF-16 takes the UTF-8 path: noncharacters dropped, U+FF08 (which also starts with byte 0xEF) kept,
+    // escapes and underscores as on the character path.
+    [InlineData("Öz \uFFFE\uFFFF（全角）_x0041_ a_b & <c>\r\n", "Öz （全角）_x0041_ a_b & <c>\r\n")]
+    [InlineData("plain_x004_ _x00G1_ _x0041", "plain_x004_ _x00G1_ _x0041")]
+    [InlineData("tab\tbell\u0007 \u001F end", "tab\tbell  end")]
+    [InlineData("深圳\uFFFF市", "深圳市")]
+    public void Text_is_escaped_and_cleaned_on_the_fast_path_as_on_the_slow_one(string written, string expected)
+    {
+        using var output = new MemoryStream();
+        using (var book = new XlsxWriter(output, leaveOpen: true)) book.AddSheet("Notes", [new("Note", 80)]).Write(written).EndRow();
+
+        Assert.Equal(expected, ReadAll(output.ToArray())["Notes"][1][0]);
+    }
+
+    [Fact]
+    public void Text_whose_escaped_form_outgrows_a_chunk_reads_back_whole()
+    {
+        // 32,767 characters of which most escape to five bytes: well over the writer's 128 KB chunk.
+        var text = ("_x0041_<>" + string.Concat(Enumerable.Repeat("&&&&&&&&&é", 3_300)))[..XlsxSheet.MaxTextLength];
+        using var output = new MemoryStream();
+        using (var book = new XlsxWriter(output, leaveOpen: true))
+        {
+            var sheet = book.AddSheet("Notes", [new("Note", 80), new("After", 10)]);
+            sheet.Write(text).Write(1).EndRow();
+            sheet.Write(text + "cut").Write(2).EndRow();
+        }
+
+        var rows = ReadAll(output.ToArray())["Notes"];
+
+        Assert.Equal([text, 1d], rows[1]);
+        Assert.Equal([text, 2d], rows[2]);
+    }
+
+    [Fact]
+    public void Rows_spread_over_many_chunks_read_back_in_order()
+    {
+        const int count = 60_000; // several MB of XML: many chunks through the compressing thread
+        using var output = new MemoryStream();
+        using (var book = new XlsxWriter(output, leaveOpen: true))
+        {
+            var sheet = book.AddSheet("Rows", [new("Id", 10), new("Name", 30), new("Amount", 12), new("Score", 10), new("At", 20)]);
+            for (var i = 0; i < count; i++)
+                sheet.Write(i).Write($"Supplier {i} & Söhne").Write(i * 1.25m).Write(i / 7.0).Write(Uploaded.AddMinutes(i)).EndRow();
+            book.AddSheet("After", [new("Note", 10)]).Write("last").EndRow();
+        }
+
+        var sheets = ReadAll(output.ToArray());
+
+        var rows = sheets["Rows"];
+        Assert.Equal(count + 1, rows.Count);
+        for (var i = 0; i < count; i += 997)
+            Assert.Equal([(double)i, $"Supplier {i} & Söhne", (double)(i * 1.25m), i / 7.0, Uploaded.AddMinutes(i)], rows[i + 1]);
+        Assert.Equal([(double)(count - 1), $"Supplier {count - 1} & Söhne", (double)((count - 1) * 1.25m), (count - 1) / 7.0, Uploaded.AddMinutes(count - 1)], rows[count]);
+        Assert.Equal("last", sheets["After"][1][0]);
+    }
+
+    [Fact]
+    public void An_output_that_fails_surfaces_as_an_exception_not_a_hang()
+    {
+        var error = Record.Exception(() =>
+        {
+            using var book = new XlsxWriter(new FailingStream(failAfter: 100_000));
+            var sheet = book.AddSheet("Rows", [new("Id", 10), new("Name", 40)]);
+            for (var i = 0; i < 1_000_000; i++) sheet.Write(i).Write("Dhaka Knit Composite Ltd.").EndRow();
+        });
+
+        Assert.IsAssignableFrom<IOException>(error);
+    }
+
+    [Theory]
     [InlineData("C2")]
     [InlineData("C3")]
     [InlineData("C4")]
@@ -204,6 +274,26 @@ public sealed class XlsxWriterTests
         var cell = row.Elements<Cell>().ElementAt(reference[0] - 'A');
         var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>();
         return (cell, formats.ElementAt((int)(cell.StyleIndex?.Value ?? 0)));
+    }
+
+    /// <summary>An output that takes some bytes, then fails like a client that went away.</summary>
+    private sealed class FailingStream(long failAfter) : Stream
+    {
+        private long _written;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            _written += count;
+            if (_written > failAfter) throw new IOException("The client went away.");
+        }
     }
 
     private sealed class CountingStream : Stream
