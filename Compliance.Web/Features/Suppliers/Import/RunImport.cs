@@ -85,7 +85,10 @@ public sealed class RunImport(
         }
         finally
         {
-            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            // A failure here must not hide the import's own: a pooled connection that keeps the larger cache costs memory only.
+            if (sqlite)
+                try { await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None); }
+                catch (Exception e) { log.LogWarning(e, "Could not give the import's SQLite connection its default page cache back"); }
             await db.Database.CloseConnectionAsync();
         }
     }
