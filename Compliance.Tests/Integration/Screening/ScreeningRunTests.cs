@@ -30,6 +30,7 @@ public sealed class ScreeningRunTests
         var runs = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/screening/runs")).EnumerateArray().ToList();
         var saved = Assert.Single(runs, r => r.GetProperty("trigger").GetString() == "SupplierSaved");
         Assert.Equal(1, saved.GetProperty("suppliersScreened").GetInt32());
+        Assert.Contains(saved.GetProperty("editions").EnumerateArray(), e => e.GetString() == "DOL TVPRA List of Goods 2022");
         Assert.Contains((await admin.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items").EnumerateArray(),
             n => n.GetProperty("kind").GetString() == "ScreeningHit");
 

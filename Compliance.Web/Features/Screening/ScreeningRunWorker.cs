@@ -107,7 +107,8 @@ public sealed class ScreeningRunWorker(IServiceScopeFactory scopes, ScreeningSig
         try
         {
             var lists = await Infrastructure.Screening.ScreeningLists.CurrentAsync(db, ct);
-            await runs.ExecuteUpdateAsync(s => s.SetProperty(r => r.Editions, string.Join('\n', lists.Select(l => $"{l.Name} {l.Edition}{(l.OwnerOrganizationId is null ? "" : " (own list)")}"))), ct);
+            var editions = Infrastructure.Screening.ScreeningLists.Describe(lists);
+            await runs.ExecuteUpdateAsync(s => s.SetProperty(r => r.Editions, editions), ct);
             var counts = await run.ServiceProvider.GetRequiredService<ScreeningPass>().RunAsync(c.RunId, null,
                 done => runs.ExecuteUpdateAsync(s => s.SetProperty(r => r.SuppliersScreened, done).SetProperty(r => r.LeaseUntil, clock.GetUtcNow().UtcDateTime + lease), ct), ct);
             await runs.ExecuteUpdateAsync(s => s

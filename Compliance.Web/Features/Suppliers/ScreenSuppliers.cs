@@ -21,6 +21,7 @@ public sealed class ScreenSuppliers(ComplianceDbContext db, ScreeningPass pass, 
         var run = new ScreeningRun
         {
             Trigger = trigger, RequestedBy = Infrastructure.Persistence.AuditTrail.SystemActor, CreatedAt = now, StartedAt = now, Status = ScreeningRunStatus.Running,
+            Editions = Infrastructure.Screening.ScreeningLists.Describe(await Infrastructure.Screening.ScreeningLists.CurrentAsync(db, ct)),
         };
         db.ScreeningRuns.Add(run);
         await db.SaveChangesAsync(ct);

@@ -45,6 +45,10 @@ public sealed class ScreeningLists(IConfiguration configuration)
             .OrderBy(l => l.Kind).ThenBy(l => l.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>The editions a run screened against, as its record shows them (one a line).</summary>
+    public static string Describe(IEnumerable<RiskList> lists) =>
+        string.Join('\n', lists.Select(l => $"{l.Name} {l.Edition}{(l.OwnerOrganizationId is null ? "" : " (own list)")}"));
+
     public async Task<ListedScreener> ForAsync(ComplianceDbContext db, CancellationToken ct)
     {
         var lists = await CurrentAsync(db, ct);
