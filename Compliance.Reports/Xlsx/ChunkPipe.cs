@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Compliance.Reports.Xlsx;
 
 /// <summary>
@@ -42,7 +40,7 @@ internal sealed class ChunkPipe
                 if (_created < _capacity)
                 {
                     _created++;
-                    return ArrayPool<byte>.Shared.Rent(_chunkSize);
+                    return new byte[_chunkSize];
                 }
                 Monitor.Wait(_gate);
             }
@@ -81,15 +79,18 @@ internal sealed class ChunkPipe
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(last);
                 ReturnChunks();
             }
             return;
         }
         lock (_gate)
         {
-            if (_failure is null) _full.Enqueue((last, length));
-            else _free.Push(last);
+            // An empty array stands for no chunk (the sheet's chunk was already submitted when the output broke).
+            if (last.Length > 0)
+            {
+                if (_failure is null) _full.Enqueue((last, length));
+                else _free.Push(last);
+            }
             _completed = true;
             Monitor.PulseAll(_gate);
         }
@@ -98,10 +99,12 @@ internal sealed class ChunkPipe
         ThrowIfFailed();
     }
 
+    // The chunks are the pipe's own, not the shared pool's: a pooled array handed back twice anywhere in the process
+    // would reach two writers at once and mix their bytes; four chunks a sheet cost nothing next to an export.
     private void ReturnChunks()
     {
-        while (_free.TryPop(out var chunk)) ArrayPool<byte>.Shared.Return(chunk);
-        while (_full.TryDequeue(out var item)) ArrayPool<byte>.Shared.Return(item.Chunk);
+        _free.Clear();
+        _full.Clear();
     }
 
     private void Consume()

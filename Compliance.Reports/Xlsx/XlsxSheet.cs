@@ -9,7 +9,7 @@ namespace Compliance.Reports.Xlsx;
 
 /// <summary>
 /// Writes one sheet's rows, cell by cell: <c>sheet.Write("ACME").Write(12).Write(date).EndRow()</c>.
-/// The XML is produced by hand as UTF-8 straight into pooled 128 KB chunks (no strings, no XmlWriter); full chunks
+/// The XML is produced by hand as UTF-8 straight into 128 KB chunks (no strings, no XmlWriter); full chunks
 /// go through a <see cref="ChunkPipe"/> to a thread that compresses them into the zip entry while the next ones
 /// fill, so generating and compressing overlap and memory stays at a few chunks. Cells carry no reference (r):
 /// they are consecutive in their row, so an empty value is written as an empty cell to keep the columns aligned.
@@ -543,8 +543,9 @@ public sealed class XlsxSheet
         if (_finished) throw new InvalidOperationException("This sheet is finished: rows go to the sheet added last.");
         if (needed > ChunkSize) throw new InvalidOperationException($"{needed} bytes do not fit a chunk.");
         _pipe.Submit(_buffer, _position);
+        // The chunk is the pipe's now: if renting the next one fails (the output broke), Finish must not hand it back twice.
+        (_buffer, _position) = ([], 0);
         _buffer = _pipe.Rent();
-        _position = 0;
     }
 
     private static string AsciiSpecialCharacters()
