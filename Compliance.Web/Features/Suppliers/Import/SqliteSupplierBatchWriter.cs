@@ -21,12 +21,13 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
 
     private const string SupplierValues = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16";
 
+    // A plain INSERT, as on PostgreSQL (COPY): these references were not in the organization when the import began.
+    // Should someone add one meanwhile, the unique index refuses the batch and the retried import updates it instead.
+    // Not an upsert: its DO UPDATE sets "ParentId", a foreign key, so with foreign_keys on SQLite opens a statement
+    // journal for every row (each page the row touches copied there first), and once that journal outgrows 64 KiB it
+    // is a temp file: two pwrite calls per page, about 16 per row, which was most of the import's time.
     private const string InsertSupplier = $"""
         INSERT INTO "Suppliers" ({SupplierColumns}) VALUES ({SupplierValues})
-        ON CONFLICT ("OrganizationId", "ExternalReference") DO UPDATE SET
-            "Name" = excluded."Name", "AlternateNames" = excluded."AlternateNames", "Country" = excluded."Country", "Address" = excluded."Address",
-            "Tier" = excluded."Tier", "ParentId" = excluded."ParentId", "Lei" = excluded."Lei", "Duns" = excluded."Duns", "Uscc" = excluded."Uscc",
-            "OpenSupplyHubId" = excluded."OpenSupplyHubId", "UpdatedAt" = excluded."UpdatedAt"
         """;
 
     private const string UpdateSupplier = """
