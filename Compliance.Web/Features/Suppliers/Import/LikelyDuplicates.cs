@@ -73,12 +73,12 @@ public sealed class LikelyDuplicates
     /// FNV-1a, 128 bits: identifies an external reference among a million with a collision chance near 10^-27,
     /// in 16 bytes instead of the string.
     /// </summary>
-    public static UInt128 Hash128(string text)
+    public static ReferenceHash Hash128(string text)
     {
         var hash = new UInt128(0x6c62272e07bb0142, 0x62b821756295c58d);
         var prime = new UInt128(0x0000000001000000, 0x000000000000013B);
         foreach (var c in text) hash = (hash ^ c) * prime;
-        return hash;
+        return new ReferenceHash((ulong)(hash >> 64), (ulong)hash);
     }
 
     /// <summary>FNV-1a, 64 bits: stable across processes (string.GetHashCode is randomized), so a resumed import sees the same keys.</summary>
@@ -103,4 +103,23 @@ public readonly record struct DuplicateKeys(ulong Reference, ulong? NameAndCount
         if (Duns is { } d) yield return (d, "same DUNS");
         if (Uscc is { } u) yield return (u, "same USCC");
     }
+}
+
+/// <summary>
+/// A 128-bit hash as two 64-bit halves. As a dictionary key it makes a 32-byte entry where UInt128, which .NET aligns
+/// to 16 bytes, makes a 48-byte one: 16 MB less for the references of a million-row file.
+/// </summary>
+public readonly struct ReferenceHash(ulong upper, ulong lower) : IEquatable<ReferenceHash>
+{
+    private readonly ulong upper = upper, lower = lower;
+
+    public bool Equals(ReferenceHash other) => upper == other.upper && lower == other.lower;
+
+    public override bool Equals(object? obj) => obj is ReferenceHash other && Equals(other);
+
+    public override int GetHashCode() => (int)lower ^ (int)(lower >> 32);
+
+    public static bool operator ==(ReferenceHash left, ReferenceHash right) => left.Equals(right);
+
+    public static bool operator !=(ReferenceHash left, ReferenceHash right) => !left.Equals(right);
 }

@@ -113,7 +113,7 @@ public sealed class RunImport(
         // Where each reference first appears: later rows with it are duplicates. Keyed by a 128-bit hash of the
         // reference, not the string: a third of the memory at a million rows. Only a file with a parent column is
         // read through first (a parent may be defined further down); otherwise the map fills as the rows are read.
-        var firstRow = new Dictionary<UInt128, int>(import.TotalRows);
+        var firstRow = new Dictionary<ReferenceHash, int>(import.TotalRows);
         if (hasParents)
         {
             var referenceColumn = new HashSet<int> { mapping.ColumnOf(ImportFields.ExternalReference) ?? -1 };
@@ -276,7 +276,7 @@ public sealed class RunImport(
 
     /// <param name="firstRow">Where each reference first appears in the file; given only for a file with a parent column.</param>
     private async Task WriteChunkAsync(SupplierImport import, PreparedBatch prepared, Progress progress, DateTime now,
-        Dictionary<UInt128, int>? firstRow, HashSet<ulong> known, LikelyDuplicates duplicates, List<ForwardLink> forward, CancellationToken ct)
+        Dictionary<ReferenceHash, int>? firstRow, HashSet<ulong> known, LikelyDuplicates duplicates, List<ForwardLink> forward, CancellationToken ct)
     {
         var rows = prepared.Rows;
         var organization = db.Tenant.RequiredOrganizationId;
