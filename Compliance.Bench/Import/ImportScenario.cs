@@ -27,7 +27,11 @@ public sealed class ImportScenario : IScenario
     public string Description => "Supplier CSV import vs sqlite3 .import, EF Core SaveChanges, and psql \\copy";
 
     /// <summary>Imports:* settings given on the command line (e.g. --Imports:BatchSize 200000), to try a setting without a rebuild.</summary>
-    private static readonly Dictionary<string, string?> ImportSettings = [];
+    private static readonly Dictionary<string, string?> ImportSettings = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The import connection's page cache (Imports:SqliteCacheMegabytes, as given or the default): the peer's script gets the same.</summary>
+    private static int CacheMegabytes => ImportSettings.TryGetValue("Imports:SqliteCacheMegabytes", out var mb) && mb is not null
+        ? int.Parse(mb, CultureInfo.InvariantCulture) : new ImportLimits().SqliteCacheMegabytes;
 
     public async Task RunAsync(BenchOptions options)
     {
@@ -102,7 +106,7 @@ public sealed class ImportScenario : IScenario
         var org = organization.ToString().ToUpperInvariant();
         // The same page cache as the import's connection (ImportLimits.SqliteCacheMegabytes).
         var script = $"""
-            PRAGMA cache_size = -{new ImportLimits().SqliteCacheMegabytes * 1024};
+            PRAGMA cache_size = -{CacheMegabytes * 1024};
             .mode csv
             CREATE TEMP TABLE staging (ref TEXT, name TEXT, country TEXT, address TEXT, tier TEXT, duns TEXT);
             .import --csv --skip 1 '{csv}' staging
@@ -233,7 +237,7 @@ public sealed class ImportScenario : IScenario
                 var connection = (Microsoft.Data.Sqlite.SqliteConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(
                     scope.ServiceProvider.GetRequiredService<ComplianceDbContext>().Database);
                 await connection.OpenAsync();
-                Console.WriteLine($"  app connection: {await PragmasAsync(connection)}; the import sets cache_size -{new ImportLimits().SqliteCacheMegabytes * 1024} while it runs, and so does the peer's script");
+                Console.WriteLine($"  app connection: {await PragmasAsync(connection)}; the import sets cache_size -{CacheMegabytes * 1024} while it runs, and so does the peer's script");
                 await connection.CloseAsync();
             }
             // The import job without its closing hand-off to screening, which the peers do not do: ScreenAfterAsync times that.
