@@ -452,13 +452,9 @@ public sealed class XlsxSheet
         _position += Double(span, value);
     }
 
-    /// <summary>Shortest round-trip digits; whole numbers (most counts and amounts) skip the floating-point formatter.</summary>
-    private static int Double(Span<byte> span, double value)
-    {
-        if (Math.Abs(value) < 1e15 && value == Math.Floor(value)) return Integer(span, (long)value);
-        value.TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
-        return written;
-    }
+    /// <summary>Shortest round-trip digits; whole numbers (most counts and amounts) take the integer path.</summary>
+    private static int Double(Span<byte> span, double value) =>
+        Math.Abs(value) < 1e15 && value == Math.Floor(value) ? Integer(span, (long)value) : ShortestDouble.Format(span, value);
 
     /// <summary>A decimal as its integer digits with the point put in: several times faster than decimal.TryFormat.</summary>
     private static int DecimalDigits(Span<byte> span, decimal value)
@@ -515,7 +511,7 @@ public sealed class XlsxSheet
         return digits + 1;
     }
 
-    private static int DigitCount(ulong value)
+    internal static int DigitCount(ulong value)
     {
         var count = 1;
         while (value >= 10_000) { value /= 10_000; count += 4; }
@@ -523,7 +519,7 @@ public sealed class XlsxSheet
     }
 
     /// <summary>Fills <paramref name="span"/> with the last span.Length digits of value, two at a time, zero-padded.</summary>
-    private static void Digits(Span<byte> span, ulong value)
+    internal static void Digits(Span<byte> span, ulong value)
     {
         var i = span.Length;
         while (i >= 2)
