@@ -105,6 +105,46 @@ public sealed class ImportResumeTests
         Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
     }
 
+    /// <summary>After the first batch commits, someone adds by hand a supplier whose reference comes later in the file.</summary>
+    private sealed class AddMeanwhile : IImportObserver
+    {
+        public Func<Task>? Add { get; set; }
+        private int fired;
+
+        public async Task BatchCommittedAsync(Guid importId, int batchNumber, int nextRow, CancellationToken ct)
+        {
+            if (batchNumber == 1 && Interlocked.Exchange(ref fired, 1) == 0 && Add is { } add) await add();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_reference_added_during_the_import_fails_its_batch_once_and_the_retry_updates_it(DatabaseProvider provider)
+    {
+        // New suppliers are inserted, not upserted (SQLite: INSERT; PostgreSQL: COPY): the unique index refuses the batch
+        // with the reference added meanwhile, and the next attempt, which looks up the references again, updates it.
+        var meanwhile = new AddMeanwhile();
+        await using var app = await ComplianceApp.StartAsync(provider, SmallBatches);
+        await using var observed = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(meanwhile)));
+        var api = await ImportApi.SignUpAsync(observed, "Meanwhile Org");
+        meanwhile.Add = async () =>
+        {
+            var added = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api.Client, "/api/v1/suppliers",
+                new { externalReference = "R-008", name = "Added By Hand", country = "VN" });
+            Assert.Equal(System.Net.HttpStatusCode.Created, added.StatusCode);
+        };
+
+        var summary = await api.ImportAsync(File(10));
+
+        Assert.Equal("Completed", summary.GetProperty("status").GetString());
+        Assert.Equal((10, 9, 1, 0), (summary.Count("processedRows"), summary.Count("addedRows"), summary.Count("updatedRows"), summary.Count("rejectedRows")));
+        var items = (await api.SuppliersAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"R-{i:D3}"), items.Select(s => s.GetProperty("externalReference").GetString()).Order(StringComparer.Ordinal));
+        var r8 = items.Single(s => s.GetProperty("externalReference").GetString() == "R-008");
+        Assert.Equal(("Supplier 8", "CN"), (r8.GetProperty("name").GetString(), r8.GetProperty("country").GetString()));
+        Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
+    }
+
     private sealed class AlwaysCrash : IImportObserver
     {
         public Task BatchCommittedAsync(Guid importId, int batchNumber, int nextRow, CancellationToken ct) =>
