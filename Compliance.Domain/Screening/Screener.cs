@@ -173,22 +173,33 @@ public sealed class Screener
             hits.Add(EntityHit(supplier.Id, _entities[entity], _names[name].Name.Original, score, field, text));
     }
 
-    // NameMatching.Score with each token pair's similarity worked out once per query: the candidates of one query share
-    // most of their tokens ("textile", "zhejiang"), and the similarity of a pair does not depend on the rest of the names.
-    private static double Score(PreparedName query, EntityName listed, Scratch scratch)
+    // NameMatching.ScoreAtLeast with each token pair's similarity worked out once per query: the candidates of one query
+    // share most of their tokens ("textile", "zhejiang"), and the similarity of a pair does not depend on the rest of the names.
+    private double Score(PreparedName query, EntityName listed, Scratch scratch)
     {
-        var name = listed.Name;
-        if (name.IsEmpty) return 0;
-        if (query.SortedKey == name.SortedKey) return 1;
-        var queryShorter = query.Words.Length <= name.Words.Length;
-        var (n, m) = queryShorter ? (query.Words.Length, name.Words.Length) : (name.Words.Length, query.Words.Length);
-        Span<double> sims = n * m <= 256 ? stackalloc double[n * m] : new double[n * m];
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < m; j++)
-                sims[i * m + j] = queryShorter
-                    ? scratch.Similarity(query, i, name, j, listed.TokenIds[j], queryShorter: true)
-                    : scratch.Similarity(query, j, name, i, listed.TokenIds[i], queryShorter: false);
-        return NameMatching.Combine(query, name, sims);
+        var queryShorter = query.Words.Length <= listed.Name.Words.Length;
+        if (Options.Unbounded)
+        {
+            var name = listed.Name;
+            if (name.IsEmpty) return 0;
+            if (query.SortedKey == name.SortedKey) return 1;
+            var (n, m) = queryShorter ? (query.Words.Length, name.Words.Length) : (name.Words.Length, query.Words.Length);
+            Span<double> sims = n * m <= 256 ? stackalloc double[n * m] : new double[n * m];
+            var all = new RememberedSimilarities(scratch, query, listed, queryShorter);
+            for (var i = 0; i < n; i++)
+                for (var j = 0; j < m; j++)
+                    sims[i * m + j] = all.Get(i, j);
+            return NameMatching.Combine(query, name, sims);
+        }
+        var similarities = new RememberedSimilarities(scratch, query, listed, queryShorter);
+        return NameMatching.ScoreAtLeast(query, listed.Name, Options.NameThreshold, ref similarities);
+    }
+
+    private readonly struct RememberedSimilarities(Scratch scratch, PreparedName query, EntityName listed, bool queryShorter) : NameMatching.ITokenSimilarities
+    {
+        public double Get(int i, int j) => queryShorter
+            ? scratch.Similarity(query, i, listed.Name, j, listed.TokenIds[j], queryShorter: true)
+            : scratch.Similarity(query, j, listed.Name, i, listed.TokenIds[i], queryShorter: false);
     }
 
     private ScreeningHit EntityHit(string supplierId, ListedEntity listed, string matchedName, double score, string field, string text)
@@ -429,3 +440,4 @@ public sealed class Screener
         private const int MaxRememberedQueryTokens = 12;
     }
 }
+
