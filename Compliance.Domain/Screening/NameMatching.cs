@@ -16,6 +16,7 @@ public sealed class PreparedName
         Shapes = new TokenShape[tokens.Length];
         for (var i = 0; i < tokens.Length; i++) Shapes[i] = new TokenShape(tokens[i], Sounds[i]);
         Joined = string.Concat(tokens);
+        JoinedShape = new TokenShape(Joined, "");
         if (tokens.Length == 1) SortedKey = tokens[0];
         else
         {
@@ -56,6 +57,7 @@ public sealed class PreparedName
     internal double Weight { get; }
     /// <summary>What <see cref="NameMatching.SimilarityBound"/> needs of each token.</summary>
     internal TokenShape[] Shapes { get; }
+    internal TokenShape JoinedShape { get; }
     /// <summary>Token positions, heaviest first.</summary>
     internal int[] ByWeight { get; }
     /// <summary>At k: the sum of the k heaviest weights.</summary>
@@ -299,6 +301,7 @@ public static class NameMatching
     private static double BelowThreshold(PreparedName a, PreparedName b, double bound, double threshold)
     {
         if (a.Words.Length == b.Words.Length || Math.Abs(a.Joined.Length - b.Joined.Length) > 3) return Math.Min(bound, threshold - BoundSlack);
+        if (Stretch(JaroWinklerBound(a.JoinedShape, b.JoinedShape)) < threshold - BoundSlack) return Math.Min(bound, threshold - BoundSlack);
         var joined = Stretch(JaroWinkler(a.Joined, b.Joined));
         return joined < threshold ? Math.Max(Math.Min(bound, threshold - BoundSlack), joined) : threshold;
     }
@@ -347,17 +350,24 @@ public static class NameMatching
     /// </summary>
     internal static double SimilarityBound(in TokenShape x, in TokenShape y)
     {
-        if (x.Length == 0 || y.Length == 0) return 0;
-        var shorter = Math.Min(x.Length, y.Length);
-        var common = BitOperations.PopCount(x.Once & y.Once) + BitOperations.PopCount(x.Twice & y.Twice) + Math.Min(x.Excess, y.Excess);
-        var matches = Math.Min(common, shorter);
-        var prefix = Math.Min(Math.Min(4, shorter), BitOperations.TrailingZeroCount(x.Prefix ^ y.Prefix) / 16);
-        var jaro = matches == 0 ? 0 : ((double)matches / x.Length + (double)matches / y.Length + 1) / 3;
-        var bound = jaro + prefix * 0.1 * (1 - jaro);
+        var bound = JaroWinklerBound(x, y);
         if (bound >= PhoneticSimilarity) return bound;
         var phonetic = (x.Length > 1 && y.Length > 1 && x.Sound == y.Sound)
             || ((x.Length == 1 || y.Length == 1) && (ushort)x.Prefix == (ushort)y.Prefix);
         return phonetic ? PhoneticSimilarity : bound;
+    }
+
+    /// <summary>An upper bound of <see cref="JaroWinkler(string, string)"/> from the shapes (see <see cref="SimilarityBound"/>).</summary>
+    internal static double JaroWinklerBound(in TokenShape x, in TokenShape y)
+    {
+        if (x.Length == 0 || y.Length == 0) return 0;
+        var shorter = Math.Min(x.Length, y.Length);
+        var common = BitOperations.PopCount(x.Once & y.Once) + BitOperations.PopCount(x.Twice & y.Twice) + Math.Min(x.Excess, y.Excess);
+        var matches = Math.Min(common, shorter);
+        if (matches == 0) return 0;
+        var prefix = Math.Min(Math.Min(4, shorter), BitOperations.TrailingZeroCount(x.Prefix ^ y.Prefix) / 16);
+        var jaro = ((double)matches / x.Length + (double)matches / y.Length + 1) / 3;
+        return jaro + prefix * 0.1 * (1 - jaro);
     }
 
     private static double Stretch(double similarity) => Math.Max(0, (similarity - PairFloor) / (1 - PairFloor));

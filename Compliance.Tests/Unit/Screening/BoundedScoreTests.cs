@@ -38,7 +38,7 @@ public sealed class BoundedScoreTests
     }
 
     [Fact]
-    public void Similarity_bound_is_never_below_the_token_similarity()
+    public void Similarity_bounds_are_never_below_the_similarities()
     {
         var random = new Random(5);
         var tokens = DevPairs().Concat(RandomPairs(random, 2_000)).SelectMany(p => new[] { p.A, p.B })
@@ -54,6 +54,9 @@ public sealed class BoundedScoreTests
             var similarity = NameMatching.TokenSimilarity(a, i, b, j);
             var bound = NameMatching.SimilarityBound(a.Shapes[i], b.Shapes[j]);
             Assert.True(bound >= similarity - 1e-12, $"{a.Tokens[i]} / {b.Tokens[j]}: similarity {similarity:R}, bound {bound:R}");
+            var joined = NameMatching.JaroWinkler(a.Joined, b.Joined);
+            var joinedBound = NameMatching.JaroWinklerBound(a.JoinedShape, b.JoinedShape);
+            Assert.True(joinedBound >= joined - 1e-12, $"{a.Joined} / {b.Joined}: Jaro-Winkler {joined:R}, bound {joinedBound:R}");
             checkedPairs++;
         }
         Assert.True(checkedPairs > 150_000);
