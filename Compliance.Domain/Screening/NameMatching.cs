@@ -89,6 +89,7 @@ internal readonly struct TokenShape
             else excess++;
         }
         (Once, Twice, Excess, Length) = (once, twice, excess, token.Length);
+        Reciprocal = token.Length == 0 ? 0 : 1.0 / token.Length;
         ulong prefix = 0;
         for (var i = 0; i < Math.Min(4, token.Length); i++) prefix |= (ulong)token[i] << (16 * i);
         Prefix = prefix;
@@ -101,6 +102,8 @@ internal readonly struct TokenShape
     public ulong Twice { get; }
     public int Excess { get; }
     public int Length { get; }
+    /// <summary>1 / Length: the bound multiplies rather than divides.</summary>
+    public double Reciprocal { get; }
     /// <summary>The first four characters, 16 bits each, the first in the lowest bits.</summary>
     public ulong Prefix { get; }
     public ulong Sound { get; }
@@ -219,6 +222,9 @@ public static class NameMatching
         return Combine(a, b, sims);
     }
 
+    // Rounding: the bound adds the same terms as Combine in another order, so it may come out a hair lower.
+    private const double BoundSlack = 1e-9;
+
     /// <summary>
     /// <see cref="Score(PreparedName, PreparedName)"/> when that is at least <paramref name="threshold"/>; otherwise some
     /// value below <paramref name="threshold"/>. Screening only keeps scores at the threshold or above, and most candidates
@@ -226,26 +232,6 @@ public static class NameMatching
     /// of its score falls below the threshold (the hits and their scores are the same as with the full score).
     /// </summary>
     public static double ScoreAtLeast(PreparedName a, PreparedName b, double threshold)
-    {
-        var similarities = new DirectSimilarities(a.Words.Length <= b.Words.Length ? (a, b) : (b, a));
-        return ScoreAtLeast(a, b, threshold, ref similarities);
-    }
-
-    /// <summary>Token similarities as <see cref="ScoreAtLeast{T}"/> asks for them: the shorter name's token i against the longer's j.</summary>
-    internal interface ITokenSimilarities
-    {
-        double Get(int i, int j);
-    }
-
-    private readonly struct DirectSimilarities((PreparedName Shorter, PreparedName Longer) names) : ITokenSimilarities
-    {
-        public double Get(int i, int j) => TokenSimilarity(names.Shorter, i, names.Longer, j);
-    }
-
-    // Rounding: the bound adds the same terms as Combine in another order, so it may come out a hair lower.
-    private const double BoundSlack = 1e-9;
-
-    internal static double ScoreAtLeast<T>(PreparedName a, PreparedName b, double threshold, ref T similarities) where T : struct, ITokenSimilarities
     {
         if (a.IsEmpty || b.IsEmpty) return 0;
         if (a.SortedKey == b.SortedKey) return 1;
@@ -279,7 +265,7 @@ public static class NameMatching
             var best = 0.0;
             for (var j = 0; j < m; j++)
             {
-                var s = sims[i * m + j] = similarities.Get(i, j);
+                var s = sims[i * m + j] = TokenSimilarity(shorter, i, longer, j);
                 if (s > best) best = s;
             }
             reach -= (1 - Stretch(best)) * shorter.Weights[i];
@@ -290,7 +276,7 @@ public static class NameMatching
             for (r++; r < n; r++)
             {
                 i = order[r];
-                for (var j = 0; j < m; j++) sims[i * m + j] = similarities.Get(i, j);
+                for (var j = 0; j < m; j++) sims[i * m + j] = TokenSimilarity(shorter, i, longer, j);
             }
         }
         return Combine(a, b, sims);
@@ -309,9 +295,8 @@ public static class NameMatching
     /// <summary>
     /// The score from the token similarities already worked out: <paramref name="sims"/> holds
     /// <see cref="TokenSimilarity"/> of the shorter name's token i (a when both are as long) against the longer's j at i * m + j.
-    /// The screener fills it from similarities it remembers per query, so the score is the same as <see cref="Score(PreparedName, PreparedName)"/>.
     /// </summary>
-    internal static double Combine(PreparedName a, PreparedName b, ReadOnlySpan<double> sims)
+    private static double Combine(PreparedName a, PreparedName b, ReadOnlySpan<double> sims)
     {
         var (shorter, longer) = a.Words.Length <= b.Words.Length ? (a, b) : (b, a);
         var n = shorter.Words.Length;
@@ -366,7 +351,7 @@ public static class NameMatching
         var matches = Math.Min(common, shorter);
         if (matches == 0) return 0;
         var prefix = Math.Min(Math.Min(4, shorter), BitOperations.TrailingZeroCount(x.Prefix ^ y.Prefix) / 16);
-        var jaro = ((double)matches / x.Length + (double)matches / y.Length + 1) / 3;
+        var jaro = (matches * (x.Reciprocal + y.Reciprocal) + 1) * (1.0 / 3);
         return jaro + prefix * 0.1 * (1 - jaro);
     }
 

@@ -66,7 +66,7 @@ public sealed class Screener
     public IReadOnlyList<ScreeningResult> ScreenAll(IReadOnlyList<SupplierToScreen> suppliers)
     {
         // One worker per core, each with its own scratch, taking chunks of suppliers: Parallel.For's own partitioning
-        // starts replicas (and so scratches, each a few MB of memo) again and again when the machine is busy.
+        // starts replicas (and so scratches) again and again when the machine is busy.
         var results = new ScreeningResult[suppliers.Count];
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, (suppliers.Count + Chunk - 1) / Chunk));
         var next = 0;
@@ -153,7 +153,7 @@ public sealed class Screener
             if (string.IsNullOrWhiteSpace(text)) continue;
             var query = NameMatching.Prepare(text, _rarity);
             if (query.IsEmpty) continue;
-            scratch.NextQuery(query.Tokens.Count);
+            scratch.NextQuery();
             if (Options.Exhaustive)
                 for (var n = 0; n < _names.Length; n++) Consider(n);
             else
@@ -161,7 +161,7 @@ public sealed class Screener
 
             void Consider(int n)
             {
-                var score = Score(query, _names[n], scratch);
+                var score = Score(query, _names[n]);
                 if (score < Options.NameThreshold) return;
                 var entity = _names[n].Entity;
                 best ??= [];
@@ -173,34 +173,10 @@ public sealed class Screener
             hits.Add(EntityHit(supplier.Id, _entities[entity], _names[name].Name.Original, score, field, text));
     }
 
-    // NameMatching.ScoreAtLeast with each token pair's similarity worked out once per query: the candidates of one query
-    // share most of their tokens ("textile", "zhejiang"), and the similarity of a pair does not depend on the rest of the names.
-    private double Score(PreparedName query, EntityName listed, Scratch scratch)
-    {
-        var queryShorter = query.Words.Length <= listed.Name.Words.Length;
-        if (Options.Unbounded)
-        {
-            var name = listed.Name;
-            if (name.IsEmpty) return 0;
-            if (query.SortedKey == name.SortedKey) return 1;
-            var (n, m) = queryShorter ? (query.Words.Length, name.Words.Length) : (name.Words.Length, query.Words.Length);
-            Span<double> sims = n * m <= 256 ? stackalloc double[n * m] : new double[n * m];
-            var all = new RememberedSimilarities(scratch, query, listed, queryShorter);
-            for (var i = 0; i < n; i++)
-                for (var j = 0; j < m; j++)
-                    sims[i * m + j] = all.Get(i, j);
-            return NameMatching.Combine(query, name, sims);
-        }
-        var similarities = new RememberedSimilarities(scratch, query, listed, queryShorter);
-        return NameMatching.ScoreAtLeast(query, listed.Name, Options.NameThreshold, ref similarities);
-    }
-
-    private readonly struct RememberedSimilarities(Scratch scratch, PreparedName query, EntityName listed, bool queryShorter) : NameMatching.ITokenSimilarities
-    {
-        public double Get(int i, int j) => queryShorter
-            ? scratch.Similarity(query, i, listed.Name, j, listed.TokenIds[j], queryShorter: true)
-            : scratch.Similarity(query, j, listed.Name, i, listed.TokenIds[i], queryShorter: false);
-    }
+    // Only scores at the threshold or above make hits, so candidates are dropped once they cannot reach it (same hits, same scores).
+    private double Score(PreparedName query, EntityName listed) => Options.Unbounded
+        ? NameMatching.Score(query, listed.Name)
+        : NameMatching.ScoreAtLeast(query, listed.Name, Options.NameThreshold);
 
     private ScreeningHit EntityHit(string supplierId, ListedEntity listed, string matchedName, double score, string field, string text)
     {
@@ -382,29 +358,21 @@ public sealed class Screener
     private sealed record EntityName(int Entity, PreparedName Name, int[] TokenIds);
 
     /// <summary>
-    /// Per-thread state of one query: marks for de-duplicating candidates and tokens, and the token similarities worked
-    /// out so far, all stamped with the query's generation so that nothing is cleared between queries.
+    /// Per-thread state of one query: marks for de-duplicating candidates and tokens, stamped with the query's
+    /// generation so that nothing is cleared between queries. (Token similarities are no longer remembered per query:
+    /// with the bounded score, most candidates need none, and the memo cost more than it saved.)
     /// </summary>
     private sealed class Scratch(int names, int tokens)
     {
         private readonly int[] _marks = new int[names];
         private readonly int[] _tokenMarks = new int[tokens];
-        // Per query token: the similarity to each list token, one slot per direction (the query as the shorter name or not).
-        private readonly List<(int[] Stamps, double[] Values)> _similarities = [];
         private int _generation;
         private int _tokenGeneration;
-        private int _queryTokens;
 
         public List<int> Candidates { get; } = [];
         public List<int> Tokens { get; } = [];
 
-        public void NextQuery(int queryTokens)
-        {
-            _generation++;
-            _queryTokens = queryTokens;
-            while (_similarities.Count < Math.Min(queryTokens, MaxRememberedQueryTokens))
-                _similarities.Add((new int[2 * tokens], new double[2 * tokens]));
-        }
+        public void NextQuery() => _generation++;
 
         public bool Mark(int n)
         {
@@ -422,22 +390,6 @@ public sealed class Screener
             _tokenMarks[t] = _tokenGeneration;
             return true;
         }
-
-        /// <summary>NameMatching.TokenSimilarity of query token <paramref name="q"/> and list token <paramref name="l"/>, in the order Score compares them.</summary>
-        public double Similarity(PreparedName query, int q, PreparedName name, int l, int tokenId, bool queryShorter)
-        {
-            if (q >= MaxRememberedQueryTokens || _queryTokens > MaxRememberedQueryTokens) return Compute();
-            var (stamps, values) = _similarities[q];
-            var slot = 2 * tokenId + (queryShorter ? 0 : 1);
-            if (stamps[slot] == _generation) return values[slot];
-            stamps[slot] = _generation;
-            return values[slot] = Compute();
-
-            double Compute() => queryShorter ? NameMatching.TokenSimilarity(query, q, name, l) : NameMatching.TokenSimilarity(name, l, query, q);
-        }
-
-        // Longer queries (rare) compute every pair.
-        private const int MaxRememberedQueryTokens = 12;
     }
 }
 
