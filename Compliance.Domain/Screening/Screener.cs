@@ -20,6 +20,7 @@ public sealed class Screener
     private readonly int[][] _tokenNames;
     private readonly TokenRarity _rarity;
     private readonly ConcurrentDictionary<(string Name, string? HsCode), IReadOnlyList<GoodsMatch>> _productMatches = new();
+    private readonly ConcurrentDictionary<string, string> _countries = new(StringComparer.Ordinal);
 
     public Screener(IEnumerable<GoodsList> goodsLists, IEnumerable<EntityList> entityLists, ScreeningOptions? options = null)
     {
@@ -83,7 +84,7 @@ public sealed class Screener
     private ScreeningResult Screen(SupplierToScreen supplier, Scratch scratch)
     {
         var hits = new List<ScreeningHit>();
-        Countries.TryResolve(supplier.Country, out var supplierCountry);
+        TryResolveCountry(supplier.Country, out var supplierCountry);
         for (var p = 0; p < supplier.Products.Count; p++) ScreenProduct(supplier, p, supplierCountry, hits);
         ScreenNames(supplier, scratch, hits);
         return new ScreeningResult(supplier.Id, hits, Coverage(supplier, supplierCountry));
@@ -92,7 +93,7 @@ public sealed class Screener
     private void ScreenProduct(SupplierToScreen supplier, int index, string supplierCountry, List<ScreeningHit> hits)
     {
         var product = supplier.Products[index];
-        var fromOrigin = Countries.TryResolve(product.OriginCountry, out var country);
+        var fromOrigin = TryResolveCountry(product.OriginCountry, out var country);
         if (!fromOrigin) country = supplierCountry;
         if (country.Length == 0) return;
         // Many suppliers sell the same products under the same names: the catalog reads each phrasing once per screener.
@@ -306,7 +307,17 @@ public sealed class Screener
         for (var i = 0; i < token.Length; i++) yield return string.Concat(token.AsSpan(0, i), token.AsSpan(i + 1));
     }
 
-    private static DataCoverage Coverage(SupplierToScreen supplier, string supplierCountry)
+    // Supplier records spell countries a few ways ("Viet Nam", "Côte d'Ivoire"); each spelling is resolved once per screener.
+    private bool TryResolveCountry(string? text, out string alpha2)
+    {
+        if (string.IsNullOrWhiteSpace(text)) { alpha2 = ""; return false; }
+        if (_countries.TryGetValue(text, out var known)) { alpha2 = known; return known.Length > 0; }
+        var found = Countries.TryResolve(text, out alpha2);
+        if (_countries.Count < MaxRememberedProducts) _countries.TryAdd(text, alpha2);
+        return found;
+    }
+
+    private DataCoverage Coverage(SupplierToScreen supplier, string supplierCountry)
     {
         var gaps = new List<string>();
         double have = 0, need = 2;
@@ -318,7 +329,7 @@ public sealed class Screener
         {
             need++;
             var product = supplier.Products[i];
-            if (Countries.TryResolve(product.OriginCountry, out _)) have++;
+            if (TryResolveCountry(product.OriginCountry, out _)) have++;
             else if (supplierCountry.Length > 0)
             {
                 have += 0.5;
