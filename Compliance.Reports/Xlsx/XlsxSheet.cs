@@ -452,13 +452,9 @@ public sealed class XlsxSheet
         _position += Double(span, value);
     }
 
-    /// <summary>Shortest round-trip digits; whole numbers (most counts and amounts) skip the floating-point formatter.</summary>
-    private static int Double(Span<byte> span, double value)
-    {
-        if (Math.Abs(value) < 1e15 && value == Math.Floor(value)) return Integer(span, (long)value);
-        value.TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
-        return written;
-    }
+    /// <summary>Shortest round-trip digits; whole numbers (most counts and amounts) take the integer path.</summary>
+    private static int Double(Span<byte> span, double value) =>
+        Math.Abs(value) < 1e15 && value == Math.Floor(value) ? Integer(span, (long)value) : ShortestDouble.Format(span, value);
 
     /// <summary>A decimal as its integer digits with the point put in: several times faster than decimal.TryFormat.</summary>
     private static int DecimalDigits(Span<byte> span, decimal value)

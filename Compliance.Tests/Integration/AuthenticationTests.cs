@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Compliance.Tests.Fixtures;
+using Compliance.Web.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Compliance.Tests.Integration;
 
@@ -59,6 +61,33 @@ public sealed class AuthenticationTests
         var summary = Assert.Single(listed!, t => t.Id == created.Id);
         Assert.NotNull(summary.RevokedAt);
         Assert.NotNull(summary.LastUsedAt);
+    }
+
+    /// <summary>
+    /// Two instances on one database: the one that revokes rejects the token at once; the other, which keeps found
+    /// tokens for Authentication:ApiTokenCacheSeconds (15), rejects it once that time has passed, and looks it up again.
+    /// </summary>
+    [Fact]
+    public async Task A_token_revoked_on_another_instance_stops_working_there_when_its_cache_entry_expires()
+    {
+        var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        await using var first = new ComplianceApp(DatabaseProvider.Postgres, database);
+        var clock = new ShiftedClock();
+        await using var second = new ComplianceApp(DatabaseProvider.Postgres, database) { TestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var org = await first.SignUpAsync("Alpha Apparel");
+        using var admin = org.Admin();
+        var created = await (await admin.PostAsJsonAsync("/api/v1/tokens", new { name = "ERP sync", role = "ComplianceOfficer" }))
+            .Content.ReadFromJsonAsync<CreatedToken>();
+        using var onFirst = first.ClientWithToken(created!.Token);
+        using var onSecond = second.ClientWithToken(created.Token);
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync("/api/v1/suppliers")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/suppliers")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/tokens/{created.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onFirst.GetAsync("/api/v1/suppliers")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/suppliers")).StatusCode);
+        clock.Offset = TimeSpan.FromSeconds(16);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onSecond.GetAsync("/api/v1/suppliers")).StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Compliance.Web.Infrastructure.Identity;
 using Compliance.Web.Infrastructure.Persistence;
 using Compliance.Web.Infrastructure.Tenancy;
@@ -49,7 +51,7 @@ public static class ODataEndpoint
                 && !format.ToString().StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
                 throw new ODataQueryException("Only $format=json is supported.", "$format");
 
-            var parsed = Parse(model, limits, serviceRoot, new Uri(request.GetEncodedUrl()), out var path);
+            var parsed = Parse(model, limits, serviceRoot, new Uri(request.GetEncodedUrl()), out var path, out var seenBefore);
             var segments = path.ToList();
             switch (segments)
             {
@@ -69,7 +71,7 @@ public static class ODataEndpoint
                             "Too many queries are waiting; try again shortly.");
                         return;
                     }
-                    await QueryAsync(http, db, model, limits, parsed!, serviceRoot, turn, ct);
+                    await QueryAsync(http, db, model, limits, parsed!, seenBefore, serviceRoot, turn, ct);
                     return;
                 }
                 default:
@@ -116,10 +118,14 @@ public static class ODataEndpoint
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ODataModel, ODataLimits, string), (ODataRequest?, ODataPath)> Parsed = new();
     private const int MaxParsed = 1024;
 
-    public static ODataRequest? Parse(ODataModel model, ODataLimits limits, Uri serviceRoot, Uri requestUri, out ODataPath path)
+    public static ODataRequest? Parse(ODataModel model, ODataLimits limits, Uri serviceRoot, Uri requestUri, out ODataPath path) =>
+        Parse(model, limits, serviceRoot, requestUri, out path, out _);
+
+    private static ODataRequest? Parse(ODataModel model, ODataLimits limits, Uri serviceRoot, Uri requestUri, out ODataPath path, out bool seenBefore)
     {
         var key = (model, limits, serviceRoot.AbsoluteUri + " " + requestUri.AbsoluteUri);
-        if (Parsed.TryGetValue(key, out var hit))
+        seenBefore = Parsed.TryGetValue(key, out var hit);
+        if (seenBefore)
         {
             path = hit.Item2;
             return hit.Item1;
@@ -127,6 +133,35 @@ public static class ODataEndpoint
         var request = ParseNew(model, limits, serviceRoot, requestUri, out path);
         if (Parsed.Count < MaxParsed) Parsed.TryAdd(key, (request, path));
         return request;
+    }
+
+    /// <summary>
+    /// The page query of a URL asked for again, compiled (EF.CompileAsyncQuery) for its parsed request: built once, and
+    /// run without EF Core hashing and comparing the whole expression tree to find its cached plan on every request
+    /// (with building the LINQ, about a fifth of the app's CPU per request in the benchmark). Only URLs seen a second time are
+    /// compiled: a client paging through a large set asks each URL once, and EF's own cache (one plan for every $skip)
+    /// serves that better. Entries live as long as their parsed request (the bounded cache above).
+    /// </summary>
+    private static readonly ConditionalWeakTable<ODataRequest, CompiledPage> Compiled = new();
+
+    private sealed record CompiledPage(Func<ComplianceDbContext, IAsyncEnumerable<object?[]>> Rows, ODataShape Shape, int Take);
+
+    private static CompiledPage Compile(ODataPage page)
+    {
+        var context = Expression.Parameter(typeof(ComplianceDbContext), "db");
+        var body = new RootsOf(context).Visit(page.Rows.Expression);
+        var rows = EF.CompileAsyncQuery(Expression.Lambda<Func<ComplianceDbContext, IQueryable<object?[]>>>(body, context));
+        return new CompiledPage(rows, page.Shape, page.Take);
+    }
+
+    /// <summary>Makes each set the query reads a set of the compiled query's context (db.Set&lt;T&gt;()), not of the request's.</summary>
+    private sealed class RootsOf(ParameterExpression context) : ExpressionVisitor
+    {
+        private static readonly MethodInfo Set = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
+
+        protected override Expression VisitExtension(Expression node) => node is EntityQueryRootExpression root
+            ? Expression.Call(context, Set.MakeGenericMethod(root.ElementType))
+            : base.VisitExtension(node);
     }
 
     private static ODataRequest? ParseNew(ODataModel model, ODataLimits limits, Uri serviceRoot, Uri requestUri, out ODataPath path)
@@ -170,7 +205,7 @@ public static class ODataEndpoint
     /// Runs the request's query and writes its answer. The turn at the gate is given back once the rows are read, before
     /// writing: a client that reads its response slowly must not hold up the queries of others.
     /// </summary>
-    private static async Task QueryAsync(HttpContext http, ComplianceDbContext db, ODataModel model, ODataLimits limits, ODataRequest request, Uri serviceRoot,
+    private static async Task QueryAsync(HttpContext http, ComplianceDbContext db, ODataModel model, ODataLimits limits, ODataRequest request, bool seenBefore, Uri serviceRoot,
         System.Threading.RateLimiting.RateLimitLease turn, CancellationToken ct)
     {
         var set = request.Set;
@@ -189,14 +224,14 @@ public static class ODataEndpoint
                 var byKey = Expression.Lambda(Expression.Equal(Expression.Property(row, "Id"), ODataBinder.Parameter(id)), row);
                 var source = set.Source(db);
                 var one = ODataBinder.Query(source.Provider, ODataBinder.StaticCall(typeof(Queryable), nameof(Queryable.Where), [type.Clr], source.Expression, Expression.Quote(byKey)));
-                var found = await binder.Select(one, type, request.SelectExpand, out var shape).FirstOrDefaultAsync(ct);
+                var found = await binder.Select(one, type, request.SelectExpand, out var entityShape).FirstOrDefaultAsync(ct);
                 turn.Dispose();
                 if (found is null)
                 {
                     await ODataWriter.ErrorAsync(http.Response, StatusCodes.Status404NotFound, "NotFound", $"No {set.Name} entity has the key {id}.");
                     return;
                 }
-                await ODataWriter.EntityAsync(http.Response, model, set, uri, found, shape);
+                await ODataWriter.EntityAsync(http.Response, model, set, uri, found, entityShape);
                 return;
             }
             case [CountSegment]:
@@ -214,17 +249,30 @@ public static class ODataEndpoint
                 throw new ODataQueryException("Only Set, Set(key) and Set/$count are served; expand navigations with $expand.");
         }
 
-        var page = Page(request, model, db, limits);
-        long? count = request.Count ? await CountAsync(page.Filtered, ct) : null;
-        var rows = await page.Rows.ToListAsync(ct);
+        long? count = request.Count ? await CountAsync(binder.Where(set.Source(db), type, request.Filter), ct) : null;
+        List<object?[]> rows = [];
+        ODataShape shape;
+        int take;
+        if (Compiled.TryGetValue(request, out var compiled))
+        {
+            await foreach (var row in compiled.Rows(db).WithCancellation(ct)) rows.Add(row);
+            (shape, take) = (compiled.Shape, compiled.Take);
+        }
+        else
+        {
+            var page = Page(request, model, db, limits);
+            if (seenBefore) Compiled.AddOrUpdate(request, Compile(page));
+            rows = await page.Rows.ToListAsync(ct);
+            (shape, take) = (page.Shape, page.Take);
+        }
         turn.Dispose();
         Uri? next = null;
-        if (rows.Count > page.Take)
+        if (rows.Count > take)
         {
             rows.RemoveAt(rows.Count - 1);
-            next = NextLink(http.Request, request.Skip + page.Take, request.Top is { } t ? t - page.Take : null);
+            next = NextLink(http.Request, request.Skip + take, request.Top is { } t ? t - take : null);
         }
-        await ODataWriter.CollectionAsync(http.Response, model, set, uri, rows, page.Shape, count, next);
+        await ODataWriter.CollectionAsync(http.Response, model, set, uri, rows, shape, count, next);
     }
 
     /// <summary>The same request with $skip moved past this page (and $top reduced by it).</summary>

@@ -317,6 +317,42 @@ public sealed class ODataQueryTests(ODataFixture fixture) : IClassFixture<ODataF
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/odata/$metadata")).StatusCode);
     }
 
+    /// <summary>
+    /// A URL asked a second time is compiled, and runs compiled from then on: the answers stay byte for byte the first,
+    /// and the other organization asking the very same URL (compiled while the first asked) gets its own rows.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_url_asked_again_answers_the_same_and_each_organization_its_own_rows(DatabaseProvider provider)
+    {
+        var s = await fixture.ForAsync(provider);
+        string[] urls =
+        [
+            "/odata/Suppliers?$orderby=Name&$select=Name,Country&$top=50",
+            "/odata/Suppliers?$filter=Country eq 'CN' and Tier le 2&$orderby=Name&$top=50&$skip=1",
+            "/odata/Suppliers?$filter=Products/any(p: p/HsCode eq '5205')&$expand=Products($select=Name,HsCode;$orderby=HsCode desc)",
+            "/odata/Audits?$expand=Findings($filter=Severity eq 'Minor'),Supplier($select=Name,Country)&$orderby=StartDate",
+            "/odata/Findings?$filter=Audit/IsIndependent eq true&$expand=Actions",
+            "/odata/Suppliers?$count=true&$filter=Tier ge 1&$orderby=Tier desc,Name",
+        ];
+        foreach (var url in urls)
+        {
+            List<string> alpha = [], beta = [];
+            for (var i = 0; i < 3; i++)
+            {
+                alpha.Add(await s.AlphaReader.GetStringAsync(url));
+                beta.Add(await s.BetaReader.GetStringAsync(url));
+            }
+            Assert.All(alpha, a => Assert.Equal(alpha[0], a));
+            Assert.All(beta, b => Assert.Equal(beta[0], b));
+        }
+        var betaNames = (await AllRowsAsync(s.BetaReader, urls[0])).Select(r => r.GetProperty("Name").GetString());
+        Assert.Equal(["Secret Bottling Partner"], betaNames);
+        var alphaNames = (await AllRowsAsync(s.AlphaReader, urls[0])).Select(r => r.GetProperty("Name").GetString()).ToList();
+        Assert.Equal(6, alphaNames.Count);
+        Assert.DoesNotContain("Secret Bottling Partner", alphaNames);
+    }
+
     /// <summary>Every row of a collection request, following @odata.nextLink (at most 20 pages).</summary>
     public static async Task<List<JsonElement>> AllRowsAsync(HttpClient client, string url)
     {

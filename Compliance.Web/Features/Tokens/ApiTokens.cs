@@ -38,12 +38,15 @@ public static class ApiTokens
             .Select(t => new Summary(t.Id, t.Name, t.Role, t.CreatedBy, t.CreatedAt, t.LastUsedAt, t.RevokedAt))
             .ToListAsync(ct);
 
-    public static async Task<Outcome<Summary>> RevokeAsync(Guid id, ComplianceDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Summary>> RevokeAsync(Guid id, ComplianceDbContext db, TimeProvider clock, ApiTokenCache cache, CancellationToken ct)
     {
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (token is null) return Outcome<Summary>.NotFound();
-        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
+        token.RevokedAt ??= now;
         await db.SaveChangesAsync(ct);
+        // Other instances stop accepting it when their cache entry expires (ApiTokenCache.Lifetime).
+        cache.Forget(token.Id, now);
         return new Summary(token.Id, token.Name, token.Role, token.CreatedBy, token.CreatedAt, token.LastUsedAt, token.RevokedAt);
     }
 
@@ -57,8 +60,8 @@ public static class ApiTokens
         api.MapGet("/tokens", async (ComplianceDbContext db, CancellationToken ct) => TypedResults.Ok(await ListAsync(db, ct)))
             .RequireAuthorization(Policies.Admin).WithTags("Tokens").WithName("ListTokens");
 
-        api.MapDelete("/tokens/{id:guid}", async (Guid id, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await RevokeAsync(id, db, clock, ct)).ToHttp(_ => TypedResults.NoContent()))
+        api.MapDelete("/tokens/{id:guid}", async (Guid id, ComplianceDbContext db, TimeProvider clock, ApiTokenCache cache, CancellationToken ct) =>
+                (await RevokeAsync(id, db, clock, cache, ct)).ToHttp(_ => TypedResults.NoContent()))
             .RequireAuthorization(Policies.Admin).WithTags("Tokens").WithName("RevokeToken");
     }
 }

@@ -8,10 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace Compliance.Web.Infrastructure.Identity;
 
-/// <summary>Authenticates <c>Authorization: Bearer cmp_…</c> against the stored hashes of active API tokens.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer cmp_…</c> against the stored hashes of active API tokens, recently found
+/// ones kept for a few seconds (<see cref="ApiTokenCache"/>).
+/// </summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ComplianceDbContext db, TimeProvider clock)
+    ComplianceDbContext db, TimeProvider clock, ApiTokenCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -27,12 +30,22 @@ public sealed class ApiTokenAuthentication(
         if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || secret.Length > 100)
             return AuthenticateResult.Fail("Malformed API token.");
 
-        var token = await CrossTenant.FindActiveApiTokenAsync(db, ApiToken.HashOf(secret), Context.RequestAborted);
-        if (token is null) return AuthenticateResult.Fail("Unknown or revoked API token.");
-
+        var hash = ApiToken.HashOf(secret);
         var now = clock.GetUtcNow().UtcDateTime;
+        var token = cache.Find(hash, now);
+        if (token is null)
+        {
+            var found = await CrossTenant.FindActiveApiTokenAsync(db, hash, Context.RequestAborted);
+            if (found is null) return AuthenticateResult.Fail("Unknown or revoked API token.");
+            token = new ApiTokenCache.Token(found.Id, found.Name, found.OrganizationId, found.Role, now) { LastUsedAt = found.LastUsedAt };
+            cache.Add(hash, token);
+        }
+
         if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
+        {
             await CrossTenant.TouchApiTokenAsync(db, token.Id, now, Context.RequestAborted);
+            token.LastUsedAt = now;
+        }
 
         var identity = new ClaimsIdentity(
         [

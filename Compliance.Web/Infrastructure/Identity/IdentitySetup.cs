@@ -55,6 +55,7 @@ public static class IdentitySetup
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
             }));
 
+        services.AddSingleton<ApiTokenCache>();
         services.AddScoped<IClaimsTransformation, MembershipClaims>();
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, OfficerSeesNothingElse>();

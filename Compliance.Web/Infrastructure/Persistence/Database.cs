@@ -50,17 +50,26 @@ public static class Database
     }
 
     /// <summary>
-    /// The process's PostgreSQL data source. Unless the connection string says otherwise, statements are prepared
-    /// automatically (Max Auto Prepare): the app repeats a small set of parameterized statements, and PostgreSQL then plans
-    /// each once per connection instead of on every execution (planning an OData page cost as much CPU as running it).
-    /// Set <c>Max Auto Prepare=0</c> behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+    /// The process's PostgreSQL data source. Unless the connection string says otherwise:
+    /// <list type="bullet">
+    /// <item>statements are prepared automatically (Max Auto Prepare): the app repeats a small set of parameterized
+    /// statements, and PostgreSQL then plans each once per connection instead of on every execution (planning an OData
+    /// page cost as much CPU as running it). Set <c>Max Auto Prepare=0</c> behind a pooler that cannot keep prepared
+    /// statements (PgBouncer in transaction mode before 1.21);</item>
+    /// <item>a connection going back to the pool is not reset (No Reset On Close). The reset is six statements (CLOSE ALL,
+    /// RESET ALL, UNLISTEN *, pg_advisory_unlock_all(), DISCARD SEQUENCES, DISCARD TEMP) sent before the next command,
+    /// and cost PostgreSQL close to a third of its CPU time per OData request (0.68 -> 0.47 ms, benchmark). The app leaves nothing for it to reset: it sets no
+    /// session settings, listens to nothing, makes temporary tables only ON COMMIT DROP, and releases its one session lock
+    /// (<see cref="UnderStartupLockAsync"/>) before the connection goes back.</item>
+    /// </list>
     /// </summary>
     public static Npgsql.NpgsqlDataSource PostgresDataSource(string connectionString)
     {
         var builder = new Npgsql.NpgsqlDataSourceBuilder(connectionString);
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
-        if (!given) builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains("MaxAutoPrepare")) builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        if (!given.Contains("NoResetOnClose")) builder.ConnectionStringBuilder.NoResetOnClose = true;
         return builder.Build();
     }
 

@@ -1,4 +1,5 @@
 using Compliance.Web.Features.Tokens;
+using Compliance.Web.Infrastructure.Identity;
 using Compliance.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Compliance.Web.Pages.Tokens;
 
 /// <summary>The same handlers as /api/v1/tokens. The folder is Admin-only (Program.cs).</summary>
-public sealed class IndexModel(ComplianceDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ComplianceDbContext db, TimeProvider clock, ApiTokenCache cache) : PageModel
 {
     public sealed class TokenInput
     {
@@ -31,7 +32,7 @@ public sealed class IndexModel(ComplianceDbContext db, TimeProvider clock) : Pag
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {
-        var revoked = await ApiTokens.RevokeAsync(id, db, clock, ct);
+        var revoked = await ApiTokens.RevokeAsync(id, db, clock, cache, ct);
         return revoked.Succeeded ? RedirectToPage() : NotFound();
     }
 }
