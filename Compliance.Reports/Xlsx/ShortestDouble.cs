@@ -163,16 +163,8 @@ internal static class ShortestDouble
     private static int Layout(Span<byte> span, ulong digits, int exponent)
     {
         Span<byte> text = stackalloc byte[20];
-        var count = DigitCount(digits);
-        var at = count;
-        while (at >= 2)
-        {
-            (digits, var pair) = Math.DivRem(digits, 100);
-            at -= 2;
-            text[at] = TwoDigits[(int)pair * 2];
-            text[at + 1] = TwoDigits[(int)pair * 2 + 1];
-        }
-        if (at == 1) text[0] = (byte)('0' + digits);
+        var count = XlsxSheet.DigitCount(digits);
+        XlsxSheet.Digits(text[..count], digits);
         // Zeros at the end of the digits (rare: where the interval forced them) move into the exponent.
         while (count > 1 && text[count - 1] == '0')
         {
@@ -219,15 +211,6 @@ internal static class ShortestDouble
         span[length++] = (byte)('0' + magnitude % 10);
         return length;
     }
-
-    private static int DigitCount(ulong value)
-    {
-        var count = 1;
-        while (value >= 10_000) { value /= 10_000; count += 4; }
-        return value < 10 ? count : value < 100 ? count + 1 : value < 1000 ? count + 2 : count + 3;
-    }
-
-    private static ReadOnlySpan<byte> TwoDigits => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
     private static ulong MulShiftAll(ulong m, ulong[] table, int index, int shift, out ulong vp, out ulong vm, uint mmShift)
     {

@@ -511,7 +511,7 @@ public sealed class XlsxSheet
         return digits + 1;
     }
 
-    private static int DigitCount(ulong value)
+    internal static int DigitCount(ulong value)
     {
         var count = 1;
         while (value >= 10_000) { value /= 10_000; count += 4; }
@@ -519,7 +519,7 @@ public sealed class XlsxSheet
     }
 
     /// <summary>Fills <paramref name="span"/> with the last span.Length digits of value, two at a time, zero-padded.</summary>
-    private static void Digits(Span<byte> span, ulong value)
+    internal static void Digits(Span<byte> span, ulong value)
     {
         var i = span.Length;
         while (i >= 2)
