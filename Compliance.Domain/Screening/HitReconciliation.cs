@@ -32,26 +32,28 @@ public static class HitReconciliation
     public static HitPlan Plan(IReadOnlyCollection<CurrentHit> current, IEnumerable<ScreeningHit> screened, IEnumerable<ReviewDecision> decisions)
     {
         // One row per question: the same field matching the same entry twice (by name and by HS code) is one hit.
-        var latest = screened.GroupBy(h => h.DecisionKey).Select(g => g.MaxBy(h => h.Score)!).ToList();
+        // Each hit's key is a SHA-256, so it is worked out once here rather than at every look-up.
+        var latest = screened.Select(h => (Key: h.DecisionKey, Hit: h)).GroupBy(k => k.Key).Select(g => g.MaxBy(k => k.Hit.Score)).ToList();
         var byKey = current.GroupBy(c => c.DecisionKey).ToDictionary(g => g.Key, g => g.ToList());
         var kept = new List<(Guid, ScreeningHit)>();
         var added = new List<AddedHit>();
         var cleared = new HashSet<Guid>();
-        var reviewed = ReviewDecisions.Apply(latest, decisions).ToDictionary(r => r.Hit.DecisionKey);
-        foreach (var hit in latest)
+        var reviewed = ReviewDecisions.Apply(latest, decisions); // in the order of latest
+        for (var k = 0; k < latest.Count; k++)
         {
-            var rows = byKey.GetValueOrDefault(hit.DecisionKey) ?? [];
+            var (key, hit) = latest[k];
+            var rows = byKey.GetValueOrDefault(key) ?? [];
             var same = rows.FirstOrDefault(r => r.EntryFingerprint == hit.EntryFingerprint);
             foreach (var other in rows.Where(r => r != same)) cleared.Add(other.Id);
             if (same is not null) { kept.Add((same.Id, hit)); continue; }
-            var review = reviewed[hit.DecisionKey];
+            var review = reviewed[k];
             var previous = rows.FirstOrDefault();
             var change = previous is not null || review.EntryChanged ? HitChange.Changed
                 : review.Decision is not null ? HitChange.Returned
                 : HitChange.New;
             added.Add(new AddedHit(hit, review.Status, review.Decision, review.EntryChanged || previous is not null, previous?.Id, change));
         }
-        var seen = latest.Select(h => h.DecisionKey).ToHashSet(StringComparer.Ordinal);
+        var seen = latest.Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var row in current.Where(c => !seen.Contains(c.DecisionKey))) cleared.Add(row.Id);
         return new HitPlan(kept, added, [.. cleared]);
     }

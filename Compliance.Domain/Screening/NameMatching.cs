@@ -13,7 +13,10 @@ public sealed class PreparedName
         Tokens = Words = tokens;
         Sounds = new string[tokens.Length];
         for (var i = 0; i < tokens.Length; i++) Sounds[i] = NameMatching.Soundex(tokens[i], int.MaxValue);
+        Shapes = new TokenShape[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++) Shapes[i] = new TokenShape(tokens[i], Sounds[i]);
         Joined = string.Concat(tokens);
+        JoinedShape = new TokenShape(Joined, "");
         if (tokens.Length == 1) SortedKey = tokens[0];
         else
         {
@@ -28,6 +31,17 @@ public sealed class PreparedName
         }
         Weights = weights;
         Weight = weights.Sum();
+        // Heaviest tokens first, and the sums of the k heaviest: what the bounded score needs, worked out once per name.
+        ByWeight = new int[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++) ByWeight[i] = i;
+        if (tokens.Length > 1)
+        {
+            var keys = new double[tokens.Length];
+            for (var i = 0; i < tokens.Length; i++) keys[i] = -weights[i];
+            Array.Sort(keys, ByWeight);
+        }
+        HeaviestSums = new double[tokens.Length + 1];
+        for (var k = 0; k < tokens.Length; k++) HeaviestSums[k + 1] = HeaviestSums[k] + weights[ByWeight[k]];
     }
 
     public string Original { get; }
@@ -41,11 +55,58 @@ public sealed class PreparedName
     /// <summary>How much each token counts: its length, less for tokens common in the entity list.</summary>
     internal double[] Weights { get; }
     internal double Weight { get; }
+    /// <summary>What <see cref="NameMatching.SimilarityBound"/> needs of each token.</summary>
+    internal TokenShape[] Shapes { get; }
+    internal TokenShape JoinedShape { get; }
+    /// <summary>Token positions, heaviest first.</summary>
+    internal int[] ByWeight { get; }
+    /// <summary>At k: the sum of the k heaviest weights.</summary>
+    internal double[] HeaviestSums { get; }
     internal string this[int i] => Words[i];
     public bool IsEmpty => Words.Length == 0;
 
     internal PreparedName Reweighted(TokenRarity rarity) =>
         new(Original, (string[])Tokens, [.. Tokens.Select(t => t.Length * rarity.Factor(t))]);
+}
+
+/// <summary>
+/// A token reduced to what bounds its similarity to another from above without comparing them letter by letter: which
+/// characters it has (first and second occurrences as bits, further ones counted), its length, its first four
+/// characters and a hash of its Soundex.
+/// </summary>
+internal readonly struct TokenShape
+{
+    public TokenShape(string token, string sound)
+    {
+        ulong once = 0, twice = 0;
+        var excess = 0;
+        foreach (var c in token)
+        {
+            // Letters and digits have a bit each; other characters share bits, which only loosens the bound.
+            var bit = 1UL << (c is >= 'a' and <= 'z' ? c - 'a' : c is >= '0' and <= '9' ? 26 + c - '0' : 36 + c % 28);
+            if ((once & bit) == 0) once |= bit;
+            else if ((twice & bit) == 0) twice |= bit;
+            else excess++;
+        }
+        (Once, Twice, Excess, Length) = (once, twice, excess, token.Length);
+        Reciprocal = token.Length == 0 ? 0 : 1.0 / token.Length;
+        ulong prefix = 0;
+        for (var i = 0; i < Math.Min(4, token.Length); i++) prefix |= (ulong)token[i] << (16 * i);
+        Prefix = prefix;
+        var hash = 14695981039346656037UL; // FNV-1a: equal codes hash equal, which is all the bound needs
+        foreach (var c in sound) hash = (hash ^ c) * 1099511628211UL;
+        Sound = hash;
+    }
+
+    public ulong Once { get; }
+    public ulong Twice { get; }
+    public int Excess { get; }
+    public int Length { get; }
+    /// <summary>1 / Length: the bound multiplies rather than divides.</summary>
+    public double Reciprocal { get; }
+    /// <summary>The first four characters, 16 bits each, the first in the lowest bits.</summary>
+    public ulong Prefix { get; }
+    public ulong Sound { get; }
 }
 
 /// <summary>
@@ -161,12 +222,81 @@ public static class NameMatching
         return Combine(a, b, sims);
     }
 
+    // Rounding: the bound adds the same terms as Combine in another order, so it may come out a hair lower.
+    private const double BoundSlack = 1e-9;
+
+    /// <summary>
+    /// <see cref="Score(PreparedName, PreparedName)"/> when that is at least <paramref name="threshold"/>; otherwise some
+    /// value below <paramref name="threshold"/>. Screening only keeps scores at the threshold or above, and most candidates
+    /// fall short, so token pairs are worked out heaviest token first and a candidate is dropped as soon as an upper bound
+    /// of its score falls below the threshold (the hits and their scores are the same as with the full score).
+    /// </summary>
+    public static double ScoreAtLeast(PreparedName a, PreparedName b, double threshold)
+    {
+        if (a.IsEmpty || b.IsEmpty) return 0;
+        if (a.SortedKey == b.SortedKey) return 1;
+        var (shorter, longer) = a.Words.Length <= b.Words.Length ? (a, b) : (b, a);
+        var n = shorter.Words.Length;
+        var m = longer.Words.Length;
+        // Upper bound of Combine's token score: each token of the shorter name pairs with at most its most similar token
+        // of the longer (Stretch rises with similarity), tokens not yet compared at most fully, and at least the weight
+        // of all but the n heaviest tokens of the longer name stays unpaired. Heaviest tokens first: they lower it most.
+        var scale = (1 - UnpairedPenalty * (longer.Weight - longer.HeaviestSums[n]) / longer.Weight) / shorter.Weight;
+        var floor = threshold - BoundSlack;
+        var order = shorter.ByWeight;
+        // First from bounds of the token similarities (a few bit operations a pair), then from the similarities.
+        var reach = shorter.Weight;
+        for (var r = 0; r < n; r++)
+        {
+            var i = order[r];
+            var best = 0.0;
+            for (var j = 0; j < m; j++) best = Math.Max(best, SimilarityBound(shorter.Shapes[i], longer.Shapes[j]));
+            reach -= (1 - Stretch(best)) * shorter.Weights[i];
+            if (reach * scale >= floor) continue;
+            var below = BelowThreshold(a, b, reach * scale, threshold);
+            if (below < threshold) return below;
+            break;
+        }
+        Span<double> sims = n * m <= 256 ? stackalloc double[n * m] : new double[n * m];
+        reach = shorter.Weight;
+        for (var r = 0; r < n; r++)
+        {
+            var i = order[r];
+            var best = 0.0;
+            for (var j = 0; j < m; j++)
+            {
+                var s = sims[i * m + j] = TokenSimilarity(shorter, i, longer, j);
+                if (s > best) best = s;
+            }
+            reach -= (1 - Stretch(best)) * shorter.Weights[i];
+            if (reach * scale >= floor) continue;
+            var below = BelowThreshold(a, b, reach * scale, threshold);
+            if (below < threshold) return below;
+            // The joined strings carry it: the full score after all.
+            for (r++; r < n; r++)
+            {
+                i = order[r];
+                for (var j = 0; j < m; j++) sims[i * m + j] = TokenSimilarity(shorter, i, longer, j);
+            }
+        }
+        return Combine(a, b, sims);
+    }
+
+    // The token score is below the threshold (at most bound); the joined strings can still carry the name past it
+    // ("Mohammadhasni" vs "Mohammad Hasni"). Below the threshold, or the threshold itself when the full score is needed.
+    private static double BelowThreshold(PreparedName a, PreparedName b, double bound, double threshold)
+    {
+        if (a.Words.Length == b.Words.Length || Math.Abs(a.Joined.Length - b.Joined.Length) > 3) return Math.Min(bound, threshold - BoundSlack);
+        if (Stretch(JaroWinklerBound(a.JoinedShape, b.JoinedShape)) < threshold - BoundSlack) return Math.Min(bound, threshold - BoundSlack);
+        var joined = Stretch(JaroWinkler(a.Joined, b.Joined));
+        return joined < threshold ? Math.Max(Math.Min(bound, threshold - BoundSlack), joined) : threshold;
+    }
+
     /// <summary>
     /// The score from the token similarities already worked out: <paramref name="sims"/> holds
     /// <see cref="TokenSimilarity"/> of the shorter name's token i (a when both are as long) against the longer's j at i * m + j.
-    /// The screener fills it from similarities it remembers per query, so the score is the same as <see cref="Score(PreparedName, PreparedName)"/>.
     /// </summary>
-    internal static double Combine(PreparedName a, PreparedName b, ReadOnlySpan<double> sims)
+    private static double Combine(PreparedName a, PreparedName b, ReadOnlySpan<double> sims)
     {
         var (shorter, longer) = a.Words.Length <= b.Words.Length ? (a, b) : (b, a);
         var n = shorter.Words.Length;
@@ -195,6 +325,34 @@ public static class NameMatching
         // Spacing differences ("Mohammadhasni" vs "Mohammad Hasni") show in the joined strings.
         var joinedScore = n != m && Math.Abs(a.Joined.Length - b.Joined.Length) <= 3 ? Stretch(JaroWinkler(a.Joined, b.Joined)) : 0;
         return Math.Max(tokenScore, joinedScore);
+    }
+
+    /// <summary>
+    /// An upper bound of <see cref="TokenSimilarity"/> from the tokens' shapes. Jaro-Winkler's matched characters are at most
+    /// the characters the tokens have in common (counted with repeats) and at most the shorter length; with no
+    /// transpositions and the actual common prefix that gives the largest Jaro-Winkler those matches allow. Tokens that
+    /// may share their Soundex or may be an initial of the other can reach <see cref="PhoneticSimilarity"/>.
+    /// </summary>
+    internal static double SimilarityBound(in TokenShape x, in TokenShape y)
+    {
+        var bound = JaroWinklerBound(x, y);
+        if (bound >= PhoneticSimilarity) return bound;
+        var phonetic = (x.Length > 1 && y.Length > 1 && x.Sound == y.Sound)
+            || ((x.Length == 1 || y.Length == 1) && (ushort)x.Prefix == (ushort)y.Prefix);
+        return phonetic ? PhoneticSimilarity : bound;
+    }
+
+    /// <summary>An upper bound of <see cref="JaroWinkler(string, string)"/> from the shapes (see <see cref="SimilarityBound"/>).</summary>
+    internal static double JaroWinklerBound(in TokenShape x, in TokenShape y)
+    {
+        if (x.Length == 0 || y.Length == 0) return 0;
+        var shorter = Math.Min(x.Length, y.Length);
+        var common = BitOperations.PopCount(x.Once & y.Once) + BitOperations.PopCount(x.Twice & y.Twice) + Math.Min(x.Excess, y.Excess);
+        var matches = Math.Min(common, shorter);
+        if (matches == 0) return 0;
+        var prefix = Math.Min(Math.Min(4, shorter), BitOperations.TrailingZeroCount(x.Prefix ^ y.Prefix) / 16);
+        var jaro = (matches * (x.Reciprocal + y.Reciprocal) + 1) * (1.0 / 3);
+        return jaro + prefix * 0.1 * (1 - jaro);
     }
 
     private static double Stretch(double similarity) => Math.Max(0, (similarity - PairFloor) / (1 - PairFloor));

@@ -18,13 +18,17 @@ public static class ReviewDecisions
     /// Re-screening keeps a decision while the same supplier field still matches the same entry and the entry is unchanged;
     /// a changed entry (its fingerprint differs) reopens the hit, keeping the old decision for the reviewer to see.
     /// </summary>
-    public static IReadOnlyList<ReviewedHit> Apply(IEnumerable<ScreeningHit> hits, IEnumerable<ReviewDecision> decisions)
+    public static IReadOnlyList<ReviewedHit> Apply(IEnumerable<ScreeningHit> hits, IEnumerable<ReviewDecision> decisions) =>
+        Apply(hits.Select(h => (h.DecisionKey, h)), decisions);
+
+    /// <summary><see cref="Apply(IEnumerable{ScreeningHit}, IEnumerable{ReviewDecision})"/> with each hit's <see cref="ScreeningHit.DecisionKey"/> (a SHA-256) already worked out.</summary>
+    internal static IReadOnlyList<ReviewedHit> Apply(IEnumerable<(string Key, ScreeningHit Hit)> hits, IEnumerable<ReviewDecision> decisions)
     {
         var latest = decisions.GroupBy(d => d.DecisionKey).ToDictionary(g => g.Key, g => g.MaxBy(d => d.DecidedAt)!);
-        return [.. hits.Select(hit => latest.TryGetValue(hit.DecisionKey, out var decision)
-            ? decision.EntryFingerprint == hit.EntryFingerprint
-                ? new ReviewedHit(hit, decision.Status, decision, false)
-                : new ReviewedHit(hit, HitStatus.Open, decision, true)
-            : new ReviewedHit(hit, HitStatus.Open, null, false))];
+        return [.. hits.Select(h => latest.TryGetValue(h.Key, out var decision)
+            ? decision.EntryFingerprint == h.Hit.EntryFingerprint
+                ? new ReviewedHit(h.Hit, decision.Status, decision, false)
+                : new ReviewedHit(h.Hit, HitStatus.Open, decision, true)
+            : new ReviewedHit(h.Hit, HitStatus.Open, null, false))];
     }
 }

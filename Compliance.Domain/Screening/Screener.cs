@@ -20,6 +20,7 @@ public sealed class Screener
     private readonly int[][] _tokenNames;
     private readonly TokenRarity _rarity;
     private readonly ConcurrentDictionary<(string Name, string? HsCode), IReadOnlyList<GoodsMatch>> _productMatches = new();
+    private readonly ConcurrentDictionary<string, string> _countries = new(StringComparer.Ordinal);
 
     public Screener(IEnumerable<GoodsList> goodsLists, IEnumerable<EntityList> entityLists, ScreeningOptions? options = null)
     {
@@ -66,7 +67,7 @@ public sealed class Screener
     public IReadOnlyList<ScreeningResult> ScreenAll(IReadOnlyList<SupplierToScreen> suppliers)
     {
         // One worker per core, each with its own scratch, taking chunks of suppliers: Parallel.For's own partitioning
-        // starts replicas (and so scratches, each a few MB of memo) again and again when the machine is busy.
+        // starts replicas (and so scratches) again and again when the machine is busy.
         var results = new ScreeningResult[suppliers.Count];
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, (suppliers.Count + Chunk - 1) / Chunk));
         var next = 0;
@@ -83,7 +84,7 @@ public sealed class Screener
     private ScreeningResult Screen(SupplierToScreen supplier, Scratch scratch)
     {
         var hits = new List<ScreeningHit>();
-        Countries.TryResolve(supplier.Country, out var supplierCountry);
+        TryResolveCountry(supplier.Country, out var supplierCountry);
         for (var p = 0; p < supplier.Products.Count; p++) ScreenProduct(supplier, p, supplierCountry, hits);
         ScreenNames(supplier, scratch, hits);
         return new ScreeningResult(supplier.Id, hits, Coverage(supplier, supplierCountry));
@@ -92,7 +93,7 @@ public sealed class Screener
     private void ScreenProduct(SupplierToScreen supplier, int index, string supplierCountry, List<ScreeningHit> hits)
     {
         var product = supplier.Products[index];
-        var fromOrigin = Countries.TryResolve(product.OriginCountry, out var country);
+        var fromOrigin = TryResolveCountry(product.OriginCountry, out var country);
         if (!fromOrigin) country = supplierCountry;
         if (country.Length == 0) return;
         // Many suppliers sell the same products under the same names: the catalog reads each phrasing once per screener.
@@ -153,7 +154,7 @@ public sealed class Screener
             if (string.IsNullOrWhiteSpace(text)) continue;
             var query = NameMatching.Prepare(text, _rarity);
             if (query.IsEmpty) continue;
-            scratch.NextQuery(query.Tokens.Count);
+            scratch.NextQuery();
             if (Options.Exhaustive)
                 for (var n = 0; n < _names.Length; n++) Consider(n);
             else
@@ -161,7 +162,7 @@ public sealed class Screener
 
             void Consider(int n)
             {
-                var score = Score(query, _names[n], scratch);
+                var score = Score(query, _names[n]);
                 if (score < Options.NameThreshold) return;
                 var entity = _names[n].Entity;
                 best ??= [];
@@ -173,23 +174,10 @@ public sealed class Screener
             hits.Add(EntityHit(supplier.Id, _entities[entity], _names[name].Name.Original, score, field, text));
     }
 
-    // NameMatching.Score with each token pair's similarity worked out once per query: the candidates of one query share
-    // most of their tokens ("textile", "zhejiang"), and the similarity of a pair does not depend on the rest of the names.
-    private static double Score(PreparedName query, EntityName listed, Scratch scratch)
-    {
-        var name = listed.Name;
-        if (name.IsEmpty) return 0;
-        if (query.SortedKey == name.SortedKey) return 1;
-        var queryShorter = query.Words.Length <= name.Words.Length;
-        var (n, m) = queryShorter ? (query.Words.Length, name.Words.Length) : (name.Words.Length, query.Words.Length);
-        Span<double> sims = n * m <= 256 ? stackalloc double[n * m] : new double[n * m];
-        for (var i = 0; i < n; i++)
-            for (var j = 0; j < m; j++)
-                sims[i * m + j] = queryShorter
-                    ? scratch.Similarity(query, i, name, j, listed.TokenIds[j], queryShorter: true)
-                    : scratch.Similarity(query, j, name, i, listed.TokenIds[i], queryShorter: false);
-        return NameMatching.Combine(query, name, sims);
-    }
+    // Only scores at the threshold or above make hits, so candidates are dropped once they cannot reach it (same hits, same scores).
+    private double Score(PreparedName query, EntityName listed) => Options.Unbounded
+        ? NameMatching.Score(query, listed.Name)
+        : NameMatching.ScoreAtLeast(query, listed.Name, Options.NameThreshold);
 
     private ScreeningHit EntityHit(string supplierId, ListedEntity listed, string matchedName, double score, string field, string text)
     {
@@ -319,7 +307,17 @@ public sealed class Screener
         for (var i = 0; i < token.Length; i++) yield return string.Concat(token.AsSpan(0, i), token.AsSpan(i + 1));
     }
 
-    private static DataCoverage Coverage(SupplierToScreen supplier, string supplierCountry)
+    // Supplier records spell countries a few ways ("Viet Nam", "Côte d'Ivoire"); each spelling is resolved once per screener.
+    private bool TryResolveCountry(string? text, out string alpha2)
+    {
+        if (string.IsNullOrWhiteSpace(text)) { alpha2 = ""; return false; }
+        if (_countries.TryGetValue(text, out var known)) { alpha2 = known; return known.Length > 0; }
+        var found = Countries.TryResolve(text, out alpha2);
+        if (_countries.Count < MaxRememberedProducts) _countries.TryAdd(text, alpha2);
+        return found;
+    }
+
+    private DataCoverage Coverage(SupplierToScreen supplier, string supplierCountry)
     {
         var gaps = new List<string>();
         double have = 0, need = 2;
@@ -331,7 +329,7 @@ public sealed class Screener
         {
             need++;
             var product = supplier.Products[i];
-            if (Countries.TryResolve(product.OriginCountry, out _)) have++;
+            if (TryResolveCountry(product.OriginCountry, out _)) have++;
             else if (supplierCountry.Length > 0)
             {
                 have += 0.5;
@@ -371,29 +369,21 @@ public sealed class Screener
     private sealed record EntityName(int Entity, PreparedName Name, int[] TokenIds);
 
     /// <summary>
-    /// Per-thread state of one query: marks for de-duplicating candidates and tokens, and the token similarities worked
-    /// out so far, all stamped with the query's generation so that nothing is cleared between queries.
+    /// Per-thread state of one query: marks for de-duplicating candidates and tokens, stamped with the query's
+    /// generation so that nothing is cleared between queries. (Token similarities are no longer remembered per query:
+    /// with the bounded score, most candidates need none, and the memo cost more than it saved.)
     /// </summary>
     private sealed class Scratch(int names, int tokens)
     {
         private readonly int[] _marks = new int[names];
         private readonly int[] _tokenMarks = new int[tokens];
-        // Per query token: the similarity to each list token, one slot per direction (the query as the shorter name or not).
-        private readonly List<(int[] Stamps, double[] Values)> _similarities = [];
         private int _generation;
         private int _tokenGeneration;
-        private int _queryTokens;
 
         public List<int> Candidates { get; } = [];
         public List<int> Tokens { get; } = [];
 
-        public void NextQuery(int queryTokens)
-        {
-            _generation++;
-            _queryTokens = queryTokens;
-            while (_similarities.Count < Math.Min(queryTokens, MaxRememberedQueryTokens))
-                _similarities.Add((new int[2 * tokens], new double[2 * tokens]));
-        }
+        public void NextQuery() => _generation++;
 
         public bool Mark(int n)
         {
@@ -411,21 +401,6 @@ public sealed class Screener
             _tokenMarks[t] = _tokenGeneration;
             return true;
         }
-
-        /// <summary>NameMatching.TokenSimilarity of query token <paramref name="q"/> and list token <paramref name="l"/>, in the order Score compares them.</summary>
-        public double Similarity(PreparedName query, int q, PreparedName name, int l, int tokenId, bool queryShorter)
-        {
-            if (q >= MaxRememberedQueryTokens || _queryTokens > MaxRememberedQueryTokens) return Compute();
-            var (stamps, values) = _similarities[q];
-            var slot = 2 * tokenId + (queryShorter ? 0 : 1);
-            if (stamps[slot] == _generation) return values[slot];
-            stamps[slot] = _generation;
-            return values[slot] = Compute();
-
-            double Compute() => queryShorter ? NameMatching.TokenSimilarity(query, q, name, l) : NameMatching.TokenSimilarity(name, l, query, q);
-        }
-
-        // Longer queries (rare) compute every pair.
-        private const int MaxRememberedQueryTokens = 12;
     }
 }
+

@@ -67,4 +67,7 @@ public sealed record ScreeningOptions
 
     /// <summary>Compare every supplier name with every entity name instead of using the index; to check the index's recall.</summary>
     public bool Exhaustive { get; init; }
+
+    /// <summary>Score every candidate in full instead of dropping it once its score's upper bound is below the threshold; for tests.</summary>
+    internal bool Unbounded { get; init; }
 }
