@@ -24,7 +24,6 @@ internal sealed class ChunkPipe
     private readonly ConcurrentQueue<byte[]> _free = new();
     private readonly Semaphore _fullCount = new(0, int.MaxValue);
     private readonly Semaphore _freeCount;
-    private int _created;
     private Thread? _consumer;
     private volatile Exception? _failure;
 
@@ -42,10 +41,8 @@ internal sealed class ChunkPipe
         ThrowIfFailed();
         _freeCount.WaitOne();
         ThrowIfFailed();
-        if (_free.TryDequeue(out var chunk)) return chunk;
-        // A permit without a returned chunk: one not made yet (at most capacity are).
-        _created++;
-        return new byte[_chunkSize];
+        // A permit without a returned chunk is one not made yet: there are as many permits as chunks.
+        return _free.TryDequeue(out var chunk) ? chunk : new byte[_chunkSize];
     }
 
     /// <summary>Queues a filled chunk for writing; it comes back through <see cref="Rent"/> once written.</summary>
