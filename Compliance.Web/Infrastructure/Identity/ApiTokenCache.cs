@@ -5,7 +5,8 @@ namespace Compliance.Web.Infrastructure.Identity;
 
 /// <summary>
 /// Active API tokens found recently, by the hash of their secret, so an integration's burst of requests costs one
-/// token lookup rather than one each (under load that lookup was a third of the database's work per request).
+/// token lookup rather than one each (in the OData benchmark the Dapper endpoint's CPU per request went from
+/// 0.99 + 1.13 ms, app + database, to 0.52 + 0.79 ms without it).
 /// A token revoked on this instance is forgotten at once. Another instance cannot know: it stops accepting the token
 /// when its entry expires, after <c>Authentication:ApiTokenCacheSeconds</c> (default 15; 0 turns the cache off).
 /// Unknown secrets are never cached, so guessing fills nothing.
@@ -50,6 +51,8 @@ public sealed class ApiTokenCache(IConfiguration configuration)
     /// <summary>Called when a token is revoked here: from now on this instance looks it up again, and finds it revoked.</summary>
     public void Forget(Guid tokenId, DateTime now)
     {
+        foreach (var (id, revokedAt) in _revoked)
+            if (now - revokedAt >= Lifetime) _revoked.TryRemove(id, out _);
         _revoked[tokenId] = now;
         foreach (var (hash, token) in _bySecretHash)
             if (token.Id == tokenId) _bySecretHash.TryRemove(hash, out _);
