@@ -19,7 +19,11 @@ public sealed class ScreeningPass(ComplianceDbContext db, ScreeningLists lists, 
 {
     private const int Chunk = 500;
 
-    public sealed record Counts(int Suppliers, int Hits, int New, int Changed, int Cleared);
+    /// <summary>What a pass found; <see cref="Editions"/> are the editions its screener was built from, for the run's record.</summary>
+    public sealed record Counts(int Suppliers, int Hits, int New, int Changed, int Cleared)
+    {
+        public string Editions { get; init; } = "";
+    }
 
     /// <summary>The supplier as the screener sees it. Products in a stable order, since a hit's field ("products[2].name") is part of the question a decision answers.</summary>
     public static (SupplierToScreen Input, List<SupplierProduct> Products) Input(Supplier s)
@@ -41,7 +45,7 @@ public sealed class ScreeningPass(ComplianceDbContext db, ScreeningLists lists, 
             total = new Counts(total.Suppliers + counts.Suppliers, total.Hits + counts.Hits, total.New + counts.New, total.Changed + counts.Changed, total.Cleared + counts.Cleared);
             if (progress is not null) await progress(total.Suppliers);
         }
-        return total;
+        return total with { Editions = screener.Describe() };
     }
 
     private async Task<Counts> ScreenChunkAsync(Guid runId, Guid[] chunk, ListedScreener screener, CancellationToken ct)

@@ -106,9 +106,6 @@ public sealed class ScreeningRunWorker(IServiceScopeFactory scopes, ScreeningSig
         }
         try
         {
-            var lists = await Infrastructure.Screening.ScreeningLists.CurrentAsync(db, ct);
-            var editions = Infrastructure.Screening.ScreeningLists.Describe(lists);
-            await runs.ExecuteUpdateAsync(s => s.SetProperty(r => r.Editions, editions), ct);
             var counts = await run.ServiceProvider.GetRequiredService<ScreeningPass>().RunAsync(c.RunId, null,
                 done => runs.ExecuteUpdateAsync(s => s.SetProperty(r => r.SuppliersScreened, done).SetProperty(r => r.LeaseUntil, clock.GetUtcNow().UtcDateTime + lease), ct), ct);
             await runs.ExecuteUpdateAsync(s => s
@@ -119,6 +116,7 @@ public sealed class ScreeningRunWorker(IServiceScopeFactory scopes, ScreeningSig
                 .SetProperty(r => r.NewHits, counts.New)
                 .SetProperty(r => r.ChangedHits, counts.Changed)
                 .SetProperty(r => r.ClearedHits, counts.Cleared)
+                .SetProperty(r => r.Editions, counts.Editions)
                 .SetProperty(r => r.LeaseUntil, (DateTime?)null), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

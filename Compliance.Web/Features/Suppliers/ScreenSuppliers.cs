@@ -21,7 +21,6 @@ public sealed class ScreenSuppliers(ComplianceDbContext db, ScreeningPass pass, 
         var run = new ScreeningRun
         {
             Trigger = trigger, RequestedBy = Infrastructure.Persistence.AuditTrail.SystemActor, CreatedAt = now, StartedAt = now, Status = ScreeningRunStatus.Running,
-            Editions = Infrastructure.Screening.ScreeningLists.Describe(await Infrastructure.Screening.ScreeningLists.CurrentAsync(db, ct)),
         };
         db.ScreeningRuns.Add(run);
         await db.SaveChangesAsync(ct);
@@ -29,7 +28,8 @@ public sealed class ScreenSuppliers(ComplianceDbContext db, ScreeningPass pass, 
         db.ScreeningRuns.Attach(run);
         run.Status = ScreeningRunStatus.Completed;
         run.CompletedAt = clock.GetUtcNow().UtcDateTime;
-        (run.SuppliersScreened, run.HitsFound, run.NewHits, run.ChangedHits, run.ClearedHits) = (counts.Suppliers, counts.Hits, counts.New, counts.Changed, counts.Cleared);
+        (run.SuppliersScreened, run.HitsFound, run.NewHits, run.ChangedHits, run.ClearedHits, run.Editions) =
+            (counts.Suppliers, counts.Hits, counts.New, counts.Changed, counts.Cleared, counts.Editions);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }

@@ -18,6 +18,7 @@ public sealed class ListedScreener(Screener screener, IReadOnlyList<RiskList> li
         entries.TryGetValue(hit.EntryKey, out var found) ? (found.ListId, found.EntryId)
         : (Lists.First(l => l.Kind == hit.ListKind && l.Name == hit.List && l.Edition == hit.Edition).Id, null);
 
+    /// <summary>The editions a run screened against, as its record shows them (one a line).</summary>
     public string Describe() => string.Join('\n', Lists.Select(l => $"{l.Name} {l.Edition}{(l.OwnerOrganizationId is null ? "" : " (own list)")}"));
 }
 
@@ -44,10 +45,6 @@ public sealed class ScreeningLists(IConfiguration configuration)
             .Select(g => g.OrderByDescending(l => l.Edition, EditionOrder.Instance).ThenByDescending(l => l.ImportedAt).First())
             .OrderBy(l => l.Kind).ThenBy(l => l.Name, StringComparer.Ordinal)];
     }
-
-    /// <summary>The editions a run screened against, as its record shows them (one a line).</summary>
-    public static string Describe(IEnumerable<RiskList> lists) =>
-        string.Join('\n', lists.Select(l => $"{l.Name} {l.Edition}{(l.OwnerOrganizationId is null ? "" : " (own list)")}"));
 
     public async Task<ListedScreener> ForAsync(ComplianceDbContext db, CancellationToken ct)
     {
