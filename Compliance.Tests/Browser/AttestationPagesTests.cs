@@ -52,11 +52,7 @@ public sealed class AttestationPagesTests
 
             // The contracting officer: signs in with the existing login, lands on the queue, returns with comments.
             var officer = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            await officer.GotoAsync("/Account/Login");
-            await officer.GetByLabel("E-mail").FillAsync("co@state.gov");
-            await officer.GetByLabel("Password").FillAsync(password);
-            await officer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await officer.WaitForURLAsync("**/Officer");
+            await BrowserSession.SignInAsync(officer, "co@state.gov", password, "/Officer");
             await Assertions.Expect(officer.Locator("#queue tbody tr")).ToHaveCountAsync(1);
             await BrowserSession.ScreenshotAsync(officer, "officer-queue");
             await officer.GetByRole(AriaRole.Link, new() { Name = "Alpha Apparel" }).ClickAsync();
@@ -70,11 +66,7 @@ public sealed class AttestationPagesTests
 
             // The contractor sees the outcome and resubmits; the officer accepts.
             var contractor = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            await contractor.GotoAsync("/Account/Login");
-            await contractor.GetByLabel("E-mail").FillAsync(org.AdminEmail);
-            await contractor.GetByLabel("Password").FillAsync(TestOrganization.Password);
-            await contractor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await contractor.WaitForURLAsync("**/");
+            await BrowserSession.SignInAsync(contractor, org.AdminEmail, TestOrganization.Password);
             await contractor.GetByRole(AriaRole.Link, new() { Name = "Attestations", Exact = true }).ClickAsync();
             await Assertions.Expect(contractor.Locator("#attestations")).ToContainTextAsync("Officer: Attach the 2026 subcontractor audit results.");
             await BrowserSession.ScreenshotAsync(contractor, "attestations-index");
@@ -102,7 +94,8 @@ public sealed class AttestationPagesTests
             await officer.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
             await Assertions.Expect(officer.Locator("#status")).ToHaveTextAsync("Accepted");
             await officer.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-            await officer.WaitForURLAsync("**/Account/Login**");
+            await Assertions.Expect(officer).ToHaveURLAsync(BrowserSession.PathIs("/Account/Login"));
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         }
     }
 }

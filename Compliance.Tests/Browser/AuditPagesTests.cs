@@ -20,11 +20,7 @@ public sealed class AuditPagesTests
         await using (browser)
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            await page.GotoAsync("/Account/Login");
-            await page.GetByLabel("E-mail").FillAsync(org.AdminEmail);
-            await page.GetByLabel("Password").FillAsync(TestOrganization.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync("**/");
+            await BrowserSession.SignInAsync(page, org.AdminEmail, TestOrganization.Password);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Audits", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Record audit" }).ClickAsync();

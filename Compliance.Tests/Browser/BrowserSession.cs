@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Compliance.Tests.Browser;
@@ -23,6 +24,39 @@ public static class BrowserSession
         });
         return (playwright, browser);
     }
+
+    /// <summary>
+    /// Signs in through the login form (opening it unless the page is on it already) and waits until the browser shows
+    /// <paramref name="landingPath"/> signed in. A refused sign-in fails with what the login page said.
+    /// </summary>
+    /// <remarks>
+    /// Not <c>WaitForURLAsync</c>: the .NET client checks the page's load state and then subscribes to its events, while
+    /// another thread delivers them; a <c>load</c> that arrives between the two is lost and the wait runs out its 30 s on
+    /// a page that has long loaded (its log then shows only "NetworkIdle" event fired; microsoft/playwright-dotnet#3364).
+    /// The assertions below are polled by the Playwright server instead, so there is no event to lose.
+    /// </remarks>
+    public static async Task SignInAsync(IPage page, string email, string password, string landingPath = "/")
+    {
+        if (!new Uri(page.Url).AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)) await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        try
+        {
+            // The 30 s of the navigation wait this replaces: the sign-in hashes the password, slowly by design.
+            await Assertions.Expect(page).ToHaveURLAsync(PathIs(landingPath), new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            var said = await page.Locator("h1, [role=alert], .error").AllInnerTextsAsync();
+            throw new InvalidOperationException($"Signing in as {email} did not reach {landingPath}: the page is {page.Url}, saying \"{string.Join(" | ", said.Where(t => t.Length > 0))}\".", e);
+        }
+        // The page shell offers "Sign out" only to a signed-in user.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>A page's address with exactly this path (and any query), for <c>Expect(page).ToHaveURLAsync</c>.</summary>
+    public static Regex PathIs(string path) => new($"^https?://[^/]+{Regex.Escape(path)}(\\?.*)?$");
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

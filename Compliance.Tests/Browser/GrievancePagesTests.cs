@@ -38,11 +38,7 @@ public sealed class GrievancePagesTests
             await BrowserSession.ScreenshotAsync(worker, "grievance-receipt-vi");
 
             var handler = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            await handler.GotoAsync("/Account/Login");
-            await handler.GetByLabel("E-mail").FillAsync(org.AdminEmail);
-            await handler.GetByLabel("Password").FillAsync(TestOrganization.Password);
-            await handler.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await handler.WaitForURLAsync("**/");
+            await BrowserSession.SignInAsync(handler, org.AdminEmail, TestOrganization.Password);
             await handler.GetByRole(AriaRole.Link, new() { Name = "Grievances", Exact = true }).ClickAsync();
             await Assertions.Expect(handler.Locator("#grievances tbody tr")).ToHaveCountAsync(1);
             await BrowserSession.ScreenshotAsync(handler, "grievance-register");

@@ -23,11 +23,7 @@ public sealed class SupplierPagesTests
             Assert.EndsWith("/Account/Login?ReturnUrl=%2FSuppliers", page.Url, StringComparison.Ordinal);
             await BrowserSession.ScreenshotAsync(page, "login");
 
-            await page.GetByLabel("E-mail").FillAsync(org.AdminEmail);
-            await page.GetByLabel("Password").FillAsync(TestOrganization.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-
-            await page.WaitForURLAsync("**/Suppliers");
+            await BrowserSession.SignInAsync(page, org.AdminEmail, TestOrganization.Password, "/Suppliers");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Suppliers", Level = 1 })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Öztürk Tekstil Sanayi A.Ş." })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("2 suppliers")).ToBeVisibleAsync();
