@@ -47,11 +47,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                     Detail = "The file store has no room for this upload. Nothing was stored; try again once an operator has freed space." };
                 break;
             case var e when DatabaseUnavailable.Is(e):
-                // A restart or failover of the database: the request changed nothing and can be retried shortly.
+                // A restart or failover of the database: the request can be retried shortly. Its writes are one transaction, so
+                // they are all stored or none, but a connection lost during the COMMIT may have lost only the answer.
                 log.LogWarning("Database unavailable: {Reason}", exception.GetBaseException().Message);
                 httpContext.Response.Headers.RetryAfter = "5";
                 problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable",
-                    Detail = "The database is not answering. Nothing was changed; retry in a few seconds." };
+                    Detail = "The database is not answering; retry in a few seconds. A change is saved whole or not at all, but one cut off while it was being saved may have been stored: check before repeating it." };
                 break;
             default:
                 return false; // the default handler logs it and answers 500 without details
