@@ -49,6 +49,7 @@ public static class BrowserSession
         catch (PlaywrightException e)
         {
             var said = await page.Locator("h1, [role=alert], .error").AllInnerTextsAsync();
+            await ScreenshotAsync(page, "sign-in-failed");
             throw new InvalidOperationException($"Signing in as {email} did not reach {landingPath}: the page is {page.Url}, saying \"{string.Join(" | ", said.Where(t => t.Length > 0))}\".", e);
         }
         // The page shell offers "Sign out" only to a signed-in user.
