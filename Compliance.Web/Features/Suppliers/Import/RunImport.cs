@@ -110,29 +110,28 @@ public sealed class RunImport(
         var sheetProducts = ProductSheetOf(path, import);
         var hasParents = mapping.ColumnOf(ImportFields.ParentExternalReference) is not null;
 
-        // Where each reference first appears: later rows with it are duplicates. Keyed by a 128-bit hash of the
-        // reference, not the string: a third of the memory at a million rows. Only a file with a parent column is
+        // Where each reference first appears: later rows with it are duplicates. Only a file with a parent column is
         // read through first (a parent may be defined further down); otherwise the map fills as the rows are read.
-        var firstRow = new Dictionary<ReferenceHash, int>(import.TotalRows);
+        var firstRow = new FirstRows(import.TotalRows);
         if (hasParents)
         {
             var referenceColumn = new HashSet<int> { mapping.ColumnOf(ImportFields.ExternalReference) ?? -1 };
             foreach (var row in SheetLayout.DataRows(SupplierFile.ReadRows(path, shape, limits, referenceColumn), import.HeaderRow))
             {
                 var reference = SupplierRows.ReferenceOf(row, mapping);
-                if (reference.Length > 0) firstRow.TryAdd(LikelyDuplicates.Hash128(reference), row.Number);
+                if (reference.Length > 0) firstRow.GetOrAdd(reference, row.Number);
             }
         }
 
         // The organization's suppliers: for likely duplicates, and to look up in the database only references that may exist.
         var existingCount = await db.Suppliers.CountAsync(ct);
-        var duplicates = new LikelyDuplicates(capacity: existingCount + import.TotalRows + import.TotalRows / 3);
-        var known = new HashSet<ulong>(existingCount);
+        var duplicates = new LikelyDuplicates(suppliers: existingCount + import.TotalRows, keys: existingCount + import.TotalRows + import.TotalRows / 3);
+        var known = new HashSlots(existingCount);
         await foreach (var s in db.Suppliers.AsNoTracking()
                            .Select(s => new { s.Id, s.ExternalReference, s.Name, s.Country, s.Lei, s.Duns, s.Uscc }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            duplicates.Add(s.Id, s.ExternalReference, s.Name, s.Country, s.Lei, s.Duns, s.Uscc);
-            known.Add(LikelyDuplicates.Hash(s.ExternalReference));
+            duplicates.Add(s.Id, s.Name, s.Country, s.Lei, s.Duns, s.Uscc);
+            known.TryAdd(LikelyDuplicates.Hash(s.ExternalReference), 0);
         }
 
         var rejectedBefore = (await db.SupplierImportRejections.AsNoTracking()
@@ -156,18 +155,14 @@ public sealed class RunImport(
                     stop.Token.ThrowIfCancellationRequested();
                     var reference = SupplierRows.ReferenceOf(row, mapping);
                     var first = row.Number;
-                    if (reference.Length > 0)
-                    {
-                        ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(firstRow, LikelyDuplicates.Hash128(reference), out var exists);
-                        if (!exists) seen = row.Number; // only without a parent column: with one, the map is complete and only read here
-                        first = seen;
-                    }
+                    // Only without a parent column does this add: with one, the map is complete and only read here.
+                    if (reference.Length > 0) first = firstRow.GetOrAdd(reference, row.Number);
                     if (row.Number < import.NextRow)
                     {
                         // Committed before a restart: only the links to parents further down are still to be made.
                         if (!hasParents || rejectedBefore.Contains(row.Number)) continue;
                         var done = SupplierRows.Read(row, mapping);
-                        if (done.ParentExternalReference is { } p && firstRow.GetValueOrDefault(LikelyDuplicates.Hash128(p)) > row.Number)
+                        if (done.ParentExternalReference is { } p && firstRow.RowOf(p) > row.Number)
                             resumedLinks.Add(new ForwardLink(row.Number, done.ExternalReference, p));
                         continue;
                     }
@@ -260,7 +255,7 @@ public sealed class RunImport(
         var supplier = new Supplier { ExternalReference = "", Name = "", Country = "" };
         supplier.Apply(row.Details);
         return new PreparedRow(row, firstRow, supplier,
-            LikelyDuplicates.KeysOf(supplier.ExternalReference, supplier.Name, supplier.Country, supplier.Lei, supplier.Duns, supplier.Uscc));
+            LikelyDuplicates.KeysOf(supplier.Name, supplier.Country, supplier.Lei, supplier.Duns, supplier.Uscc));
     }
 
     private Dictionary<string, List<ProductDetails>>? ProductSheetOf(string path, SupplierImport import)
@@ -276,7 +271,7 @@ public sealed class RunImport(
 
     /// <param name="firstRow">Where each reference first appears in the file; given only for a file with a parent column.</param>
     private async Task WriteChunkAsync(SupplierImport import, PreparedBatch prepared, Progress progress, DateTime now,
-        Dictionary<ReferenceHash, int>? firstRow, HashSet<ulong> known, LikelyDuplicates duplicates, List<ForwardLink> forward, CancellationToken ct)
+        FirstRows? firstRow, HashSlots known, LikelyDuplicates duplicates, List<ForwardLink> forward, CancellationToken ct)
     {
         var rows = prepared.Rows;
         var organization = db.Tenant.RequiredOrganizationId;
@@ -316,11 +311,11 @@ public sealed class RunImport(
                 if (inBatch.TryGetValue(parent, out var p)) parentId = p.Id;
                 else if (existing.TryGetValue(parent, out var e)) parentId = e.Id;
                 else if (parents.TryGetValue(parent, out var id)) parentId = id;
-                else if (firstRow.GetValueOrDefault(LikelyDuplicates.Hash128(parent)) > row.Row) linkLater = true;
+                else if (firstRow.RowOf(parent) > row.Row) linkLater = true;
                 else
                 {
                     var column = mapping!.HeaderOf(ImportFields.ParentExternalReference);
-                    (errors = [.. errors]).Add(new(row.Row, column, "parent_not_found", firstRow.TryGetValue(LikelyDuplicates.Hash128(parent), out var parentRow)
+                    (errors = [.. errors]).Add(new(row.Row, column, "parent_not_found", firstRow.TryGetValue(parent, out var parentRow)
                         ? $"Row {row.Row}, column '{column}': the parent '{parent}' (row {parentRow}) was rejected, so this row is too. Fix that row and upload both again."
                         : $"Row {row.Row}, column '{column}': no supplier with the external reference '{parent}' exists in this file or in your organization."));
                 }
@@ -378,7 +373,7 @@ public sealed class RunImport(
             inBatch[reference] = supplier;
             if (linkLater) forward.Add(new ForwardLink(row.Row, reference, row.ParentExternalReference!));
 
-            duplicates.Find(keys, found);
+            duplicates.Find(keys, supplier.Id, found);
             foreach (var (id, reason) in found) likely.Add((row, supplier, id, reason));
             duplicates.Add(supplier.Id, keys);
         }

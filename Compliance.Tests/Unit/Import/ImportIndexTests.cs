@@ -1,0 +1,65 @@
+using Compliance.Web.Features.Suppliers.Import;
+
+namespace Compliance.Tests.Unit.Import;
+
+/// <summary>The compact tables an import keeps for a million rows agree with a Dictionary, also when they outgrow their capacity.</summary>
+public sealed class ImportIndexTests
+{
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(50_000, false)]
+    [InlineData(100, true)]
+    [InlineData(50_000, true)]
+    public void Hash_slots_agree_with_a_dictionary_when_sized_and_when_they_grow(int capacity, bool tagged)
+    {
+        var random = new Random(7);
+        var slots = new HashSlots(capacity, tagged);
+        var expected = new Dictionary<(ulong, uint), int>();
+        for (var i = 0; i < 50_000; i++)
+        {
+            // Few distinct keys with many tags (and the zero key) when tagged: the tag must tell them apart.
+            var key = tagged ? (ulong)random.Next(0, 100) : (ulong)random.NextInt64();
+            var tag = tagged ? (uint)random.Next() : 0u;
+            Assert.Equal(expected.TryAdd((key == 0 ? 1 : key, tag), i), slots.TryAdd(key, tag, i));
+        }
+        Assert.Equal(expected.Count, slots.Count);
+        foreach (var ((key, tag), value) in expected)
+        {
+            Assert.True(slots.TryGetValue(key, tag, out var found));
+            Assert.Equal(value, found);
+        }
+        Assert.False(slots.TryGetValue(ulong.MaxValue - 1, 12345, out _));
+    }
+
+    [Fact]
+    public void First_rows_keep_the_first_row_of_each_reference()
+    {
+        var first = new FirstRows(capacity: 2);
+        Assert.Equal(2, first.GetOrAdd("S-1", 2));
+        Assert.Equal(3, first.GetOrAdd("S-2", 3));
+        Assert.Equal(2, first.GetOrAdd("S-1", 9));
+        Assert.Equal(3, first.RowOf("S-2"));
+        Assert.Equal(0, first.RowOf("S-3"));
+        Assert.False(first.TryGetValue("s-1", out _)); // references are exact
+    }
+
+    [Fact]
+    public void Likely_duplicates_name_the_other_supplier_never_the_same_one()
+    {
+        var duplicates = new LikelyDuplicates(suppliers: 1, keys: 1); // grows past what it was sized for
+        var acme = Guid.NewGuid();
+        var beta = Guid.NewGuid();
+        duplicates.Add(acme, "ACME Textiles Co., Ltd.", "VN", null, "123456789", null);
+        duplicates.Add(beta, "Beta Garments", "BD", null, null, null);
+
+        var found = new List<(Guid Id, string Reason)>();
+        duplicates.Find(LikelyDuplicates.KeysOf("Acme Textiles", "VN", null, null, null), Guid.NewGuid(), found);
+        Assert.Equal([(acme, "same name and country")], found);
+        duplicates.Find(LikelyDuplicates.KeysOf("Acme Textiles", "KH", null, "123456789", null), Guid.NewGuid(), found);
+        Assert.Equal([(acme, "same DUNS")], found);
+        duplicates.Find(LikelyDuplicates.KeysOf("ACME Textiles", "VN", null, "123456789", null), acme, found);
+        Assert.Empty(found);
+        duplicates.Find(LikelyDuplicates.KeysOf("Beta Garments Ltd", "BD", null, "123456789", null), Guid.NewGuid(), found);
+        Assert.Equal([(beta, "same name and country"), (acme, "same DUNS")], found);
+    }
+}
