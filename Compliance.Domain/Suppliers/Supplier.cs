@@ -13,7 +13,7 @@ public enum SupplierStatus
 /// <summary>A supplier of the organization, at any tier. Tier 1 = direct supplier.</summary>
 public sealed class Supplier : ITenantOwned
 {
-    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid Id { get; set; } = TimeOrderedIds.New();
     public Guid OrganizationId { get; set; }
     /// <summary>The organization's own key for the supplier (ERP vendor number); unique per organization.</summary>
     public required string ExternalReference { get; set; }
@@ -69,7 +69,7 @@ public sealed class Supplier : ITenantOwned
 /// <summary>Something a supplier sells us, and where it is made.</summary>
 public sealed class SupplierProduct : ITenantOwned
 {
-    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid Id { get; set; } = TimeOrderedIds.New();
     public Guid OrganizationId { get; set; }
     public Guid SupplierId { get; set; }
     public required string Name { get; set; }

@@ -233,21 +233,6 @@ public sealed class RunImport(
         await CompleteAsync(import, worker, [.. resumedLinks, .. forward], ct);
     }
 
-    /// <summary>
-    /// A version 7 GUID (RFC 9562: Unix milliseconds, then random bits) drawn from Random.Shared: Guid.CreateVersion7
-    /// reads /dev/urandom once per call, a system call per imported row. An id needs to be unique, not unpredictable.
-    /// </summary>
-    internal static Guid TimeOrderedId(DateTime utc)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        Random.Shared.NextBytes(bytes[6..]);
-        var ms = (ulong)new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
-        for (var i = 0; i < 6; i++) bytes[i] = (byte)(ms >> (40 - 8 * i));
-        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
-        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
-        return new Guid(bytes, bigEndian: true);
-    }
-
     /// <summary>What can be done for a row without the database: the supplier it would add and its likely-duplicate keys.</summary>
     private static PreparedRow Prepare(SupplierRow row, int firstRow)
     {
@@ -361,7 +346,7 @@ public sealed class RunImport(
             {
                 // Built from the row's details on the reading thread (Prepare).
                 supplier = candidate!;
-                supplier.Id = TimeOrderedId(now); // time-ordered: new rows append to the primary key index
+                supplier.Id = TimeOrderedIds.New(now); // time-ordered: new rows append to the primary key index
                 supplier.OrganizationId = organization;
                 supplier.CreatedAt = supplier.UpdatedAt = now;
                 supplier.ParentId = parentId;
