@@ -106,6 +106,39 @@ public sealed class ImportResumeTests
     }
 
     /// <summary>After the first batch commits, someone adds by hand a supplier whose reference comes later in the file.</summary>
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_transaction_commits_once_it_has_been_open_MaxTransactionTime_however_few_rows_it_holds(DatabaseProvider provider)
+    {
+        // 12,000 rows travel in chunks of 5,000; with no time allowed, each chunk is its own transaction.
+        var commits = new Commits();
+        await using var app = await ComplianceApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Imports:BatchSize"] = "1000000", ["Imports:MaxTransactionTime"] = "00:00:00",
+        });
+        await using var observed = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IImportObserver>(commits)));
+        var api = await ImportApi.SignUpAsync(observed, "Timed Org");
+        var file = Encoding.UTF8.GetBytes("ref,name,country\n" + string.Concat(Enumerable.Range(1, 12_000).Select(i => $"T-{i:D5},Supplier {i},VN\n")));
+
+        var summary = await api.ImportAsync(file);
+
+        Assert.Equal((12_000, 12_000), (summary.Count("addedRows"), summary.Count("processedRows")));
+        Assert.Equal([(1, 5_002), (2, 10_002), (3, 12_002)], commits.Seen);
+    }
+
+    private sealed class Commits : IImportObserver
+    {
+        private readonly List<(int Batch, int NextRow)> seen = [];
+
+        public List<(int Batch, int NextRow)> Seen { get { lock (seen) return [.. seen]; } }
+
+        public Task BatchCommittedAsync(Guid importId, int batchNumber, int nextRow, CancellationToken ct)
+        {
+            lock (seen) seen.Add((batchNumber, nextRow));
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class AddMeanwhile : IImportObserver
     {
         public Func<Task>? Add { get; set; }

@@ -13,12 +13,14 @@ public sealed class ImportLimits
     public int MaxXlsxEntries { get; set; } = 1_000;
     public long MaxXlsxUncompressedBytes { get; set; } = 1024L * 1024 * 1024;
     public int MaxXlsxExpansionRatio { get; set; } = 100;
-    /// <summary>Rows written, and progress committed, per transaction.</summary>
+    /// <summary>Rows written, and progress committed, per transaction at most.</summary>
     /// <remarks>
     /// Each commit writes every index page its rows touched; rows land in random places of the name indexes, so small
     /// transactions rewrite most of those pages each time. A crash redoes at most one transaction's rows.
     /// </remarks>
-    public int BatchSize { get; set; } = 50_000;
+    public int BatchSize { get; set; } = 1_000_000;
+    /// <summary>How long a transaction stays open at most: on SQLite, how long other writers may wait for the import.</summary>
+    public TimeSpan MaxTransactionTime { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>SQLite page cache of the import's connection while it imports (the default is 2 MB).</summary>
     public int SqliteCacheMegabytes { get; set; } = 64;
     /// <summary>How long a worker owns an import without renewing its claim; another instance takes over after it.</summary>

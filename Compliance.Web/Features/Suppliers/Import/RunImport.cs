@@ -188,11 +188,13 @@ public sealed class RunImport(
             }
         }, CancellationToken.None);
 
-        // A transaction spans chunks until it holds BatchSize rows: its commit writes every index page the rows touched,
-        // so fewer, larger commits write far less (the pages of the name indexes are touched by every chunk).
+        // A transaction spans chunks until it holds BatchSize rows or has been open MaxTransactionTime: its commit writes
+        // every index page the rows touched, so fewer, larger commits write far less (the pages of the name indexes are
+        // touched by every chunk), while the time bound caps how long SQLite's other writers wait for the import.
         IDbContextTransaction? transaction = null;
         var progress = new Progress();
         var inTransaction = 0;
+        var began = 0L;
         var nextRow = 0;
         DateTime now = default;
         async Task CommitAsync()
@@ -213,12 +215,13 @@ public sealed class RunImport(
                 if (transaction is null)
                 {
                     transaction = await db.Database.BeginTransactionAsync(ct);
+                    began = clock.GetTimestamp();
                     await FenceAsync(import.Id, worker, now, ct);
                 }
                 await WriteChunkAsync(import, chunk, progress, now, hasParents ? firstRow : null, known, duplicates, forward, ct);
                 inTransaction += chunk.Rows.Count;
                 nextRow = chunk.NextRow;
-                if (inTransaction >= limits.BatchSize) await CommitAsync();
+                if (inTransaction >= limits.BatchSize || clock.GetElapsedTime(began) >= limits.MaxTransactionTime) await CommitAsync();
             }
             if (transaction is not null) await CommitAsync();
         }
