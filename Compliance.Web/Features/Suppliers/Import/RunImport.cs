@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Compliance.Domain.Common;
