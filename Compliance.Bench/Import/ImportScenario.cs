@@ -80,7 +80,7 @@ public sealed class ImportScenario : IScenario
                 memory.Add(await MeasuredAsync(() => ImportAsync(DatabaseProvider.Sqlite, $"Data Source={runDb}", work, organization, csv, size)));
                 imported = true;
             },
-            "sqlite3", () => options.Extra.ContainsKey("subject-only") ? Task.CompletedTask : SqliteCliAsync(runDb, csv, organization),
+            "sqlite3", () => options.Extra.GetValueOrDefault("subject-only") == "true" ? Task.CompletedTask : SqliteCliAsync(runDb, csv, organization),
             options.Runs, () =>
             {
                 if (imported) ScreenAfterAsync(DatabaseProvider.Sqlite, $"Data Source={runDb}", work, organization).GetAwaiter().GetResult();
