@@ -156,11 +156,23 @@ public sealed class ImportScenario : IScenario
             await cluster.PsqlAsync("postgres", $"DROP DATABASE IF EXISTS bench_{run - 1} WITH (FORCE);");
             await cluster.PsqlAsync("postgres", $"CREATE DATABASE {database};");
             organization = await CreateDatabaseAsync(DatabaseProvider.Postgres, cluster.ConnectionString(database), work);
-            // The peer's table: the same columns, types, defaults for what the file lacks, and the same indexes.
+            // The peer's table: the same columns, types, defaults for what the file lacks, the same indexes and the same
+            // foreign keys (LIKE copies no foreign key; a reference to "Suppliers" becomes one to the peer's own table).
             await cluster.PsqlAsync(database, $$"""
                 CREATE TABLE peer_suppliers (LIKE "Suppliers" INCLUDING ALL);
                 ALTER TABLE peer_suppliers ALTER "Id" SET DEFAULT gen_random_uuid(), ALTER "OrganizationId" SET DEFAULT '{{organization}}',
                     ALTER "AlternateNames" SET DEFAULT '{}', ALTER "Status" SET DEFAULT 'Active', ALTER "CreatedAt" SET DEFAULT now(), ALTER "UpdatedAt" SET DEFAULT now();
+                DO $$ DECLARE c record; BEGIN
+                    FOR c IN SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = '"Suppliers"'::regclass AND contype = 'f' LOOP
+                        EXECUTE format('ALTER TABLE peer_suppliers ADD CONSTRAINT %I %s', 'peer_' || c.conname,
+                            replace(c.definition, 'REFERENCES "Suppliers"(', 'REFERENCES peer_suppliers('));
+                    END LOOP;
+                END $$;
+                DO $$ BEGIN
+                    IF (SELECT count(*) FROM pg_constraint WHERE conrelid = 'peer_suppliers'::regclass AND contype = 'f' AND pg_get_constraintdef(oid) NOT LIKE '%"Suppliers"%')
+                        <> (SELECT count(*) FROM pg_constraint WHERE conrelid = '"Suppliers"'::regclass AND contype = 'f') OR NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'peer_suppliers'::regclass AND contype = 'f')
+                    THEN RAISE EXCEPTION 'peer_suppliers does not have the foreign keys of "Suppliers"'; END IF;
+                END $$;
                 """);
         }
         await FreshAsync();
