@@ -35,6 +35,11 @@ public sealed class Supplier : ITenantOwned
     public string? OpenSupplyHubId { get; set; }
 
     public List<SupplierProduct> Products { get; set; } = [];
+
+    /// <summary>The import that created this supplier, and the row of its file (both null when added by hand or through the API).</summary>
+    public Guid? ImportId { get; set; }
+    public int? ImportRow { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -4,7 +4,8 @@ namespace Compliance.Reports.Evidence;
 
 public sealed record ExportInfo(string Organization, string ExportedBy, DateTime ExportedAt, DateOnly? From, DateOnly? To, string Scope);
 
-public sealed record SupplierLine(string Reference, string Name, string Country, int Tier, string Status, string? Parent, string? Lei, string? Duns, string? Uscc, DateTime CreatedAt, DateTime UpdatedAt);
+public sealed record SupplierLine(string Reference, string Name, string Country, int Tier, string Status, string? Parent, string? Lei, string? Duns, string? Uscc, DateTime CreatedAt, DateTime UpdatedAt,
+    string? ImportFile = null, int? ImportRow = null);
 
 public sealed record ProductLine(string SupplierReference, string SupplierName, string Product, string? HsCode, string OriginCountry);
 
@@ -68,9 +69,10 @@ public static class EvidenceWorkbook
         using var book = new XlsxWriter(output, leaveOpen: true);
         Readme(book, model);
 
-        var suppliers = book.AddSheet("Suppliers", [new("Reference", 14), new("Name", 42), new("Country", 9), new("Tier", 6), new("Status", 11), new("Supplies (reference)", 16), new("LEI", 22), new("DUNS", 11), new("USCC", 20), new("Created (UTC)", 19), new("Updated (UTC)", 19)]);
+        var suppliers = book.AddSheet("Suppliers", [new("Reference", 14), new("Name", 42), new("Country", 9), new("Tier", 6), new("Status", 11), new("Supplies (reference)", 16), new("LEI", 22), new("DUNS", 11), new("USCC", 20), new("Created (UTC)", 19), new("Updated (UTC)", 19), new("Imported from (file)", 24), new("File row", 8)]);
         foreach (var s in model.Suppliers)
-            suppliers.Write(s.Reference).Write(s.Name).Write(s.Country).Write(s.Tier).Write(s.Status).Write(s.Parent).Write(s.Lei).Write(s.Duns).Write(s.Uscc).Write(s.CreatedAt).Write(s.UpdatedAt).EndRow();
+            suppliers.Write(s.Reference).Write(s.Name).Write(s.Country).Write(s.Tier).Write(s.Status).Write(s.Parent).Write(s.Lei).Write(s.Duns).Write(s.Uscc).Write(s.CreatedAt).Write(s.UpdatedAt)
+                .Write(s.ImportFile).Write(s.ImportRow).EndRow();
 
         var products = book.AddSheet("Products", [new("Supplier reference", 16), new("Supplier", 36), new("Product", 32), new("HS code", 10), new("Country of origin", 10)]);
         foreach (var p in model.Products)
@@ -146,7 +148,7 @@ public static class EvidenceWorkbook
         Line("Suppliers", i.Scope);
         Line("", null);
         Line("Sheet", "What it holds");
-        Line("Suppliers", "The supplier register as it stands now: reference, name, country (ISO 3166-1 alpha-2), tier, status, identifiers.");
+        Line("Suppliers", "The supplier register as it stands now: reference, name, country (ISO 3166-1 alpha-2), tier, status, identifiers, and for a supplier created by an upload the file and its row.");
         Line("Products", "What each supplier sells, with HS code and country of origin (empty: the supplier's country).");
         Line("Audits", "Social audits in the period: scheme, type, whether announced and independent (Cal. Civ. Code 1714.43(c)(2)), firm and dates.");
         Line("Findings", "What the audits found, by ILO forced-labour indicator and FAR 52.222-50(b) prohibited activity, with severity and whether still open.");

@@ -61,6 +61,23 @@ public sealed class EvidenceWorkbookTests
         Assert.True(book["Audit trail"].Count > 5);
     }
 
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task A_supplier_created_by_an_upload_traces_to_its_file_and_row(DatabaseProvider provider)
+    {
+        await using var app = await ComplianceApp.StartAsync(provider);
+        var api = await Import.ImportApi.SignUpAsync(app);
+        await api.ImportAsync(System.Text.Encoding.UTF8.GetBytes("Vendor No.,Vendor Name,Country\nV-1,Saigon Textiles,VN\nV-2,Anatolia Cotton,TR\n"), "vendors-2026.csv");
+        await api.Client.PostAsJsonAsync("/api/v1/suppliers", new { externalReference = "V-3", name = "Dhaka Knitwear", country = "BD" });
+
+        var suppliers = Read(await api.Client.GetByteArrayAsync(new Uri("/api/v1/exports/evidence.xlsx", UriKind.Relative)))["Suppliers"];
+
+        Assert.Equal(["Imported from (file)", "File row"], suppliers[0].Skip(11).Take(2));
+        var byReference = suppliers.Skip(1).ToDictionary(r => (string)r[0]!);
+        Assert.Equal(["vendors-2026.csv", 3.0], byReference["V-2"].Skip(11).Take(2));
+        Assert.All(byReference["V-3"].Skip(11), Assert.Null); // added by hand
+    }
+
     [Fact]
     public async Task Grievances_show_their_content_only_in_a_handlers_export_and_issued_disclosures_carry_their_pdf_hash()
     {

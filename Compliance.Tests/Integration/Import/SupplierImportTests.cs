@@ -45,6 +45,34 @@ public sealed class SupplierImportTests
 
     [Theory]
     [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
+    public async Task An_imported_supplier_names_its_import_and_row_and_the_trail_counts_each_batch(DatabaseProvider provider)
+    {
+        await using var app = await ComplianceApp.StartAsync(provider);
+        var api = await ImportApi.SignUpAsync(app);
+        var summary = await api.ImportAsync(Utf8(Basic));
+        var importId = summary.GetProperty("id").GetGuid();
+
+        var id = ByReference(await api.SuppliersAsync())["V-3"].GetProperty("id").GetGuid();
+        var supplier = await api.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers/{id}", UriKind.Relative));
+        var source = supplier.GetProperty("source");
+        Assert.Equal(importId, source.GetProperty("importId").GetGuid());
+        Assert.Equal(4, source.GetProperty("row").GetInt32()); // the file's row: the header is row 1
+
+        var batches = await api.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/audit-events?entityType=SupplierImportBatch", UriKind.Relative));
+        var batch = Assert.Single(batches.GetProperty("items").EnumerateArray());
+        Assert.Equal($"{importId}:2-4", batch.GetProperty("entityId").GetString());
+        var after = JsonDocument.Parse(batch.GetProperty("after").GetString()!).RootElement;
+        Assert.Equal(3, after.GetProperty("SuppliersCreated").GetInt32());
+
+        // A supplier added by hand has no import.
+        var added = await api.Client.PostAsJsonAsync(new Uri("/api/v1/suppliers", UriKind.Relative),
+            new { externalReference = "V-9", name = "Dhaka Knitwear", country = "BD" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("source").ValueKind);
+    }
+
+    [Theory]
+    [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
     public async Task Uploading_the_same_file_again_changes_nothing(DatabaseProvider provider)
     {
         await using var app = await ComplianceApp.StartAsync(provider);

@@ -28,6 +28,18 @@ public sealed class ImportColumnMappingTests
         Assert.Empty(errors);
         Assert.Equal(new Dictionary<string, string> { ["externalReference"] = "Supplier", ["name"] = "Vendor Name" }, mapping.ToDictionary());
         Assert.Equal(["country"], mapping.MissingRequired);
+        Assert.Equal(MappingSource.Explicit, mapping.Source);
+    }
+
+    [Fact]
+    public void The_proposal_posted_back_unchanged_is_still_the_proposal()
+    {
+        var basis = ColumnMapping.Automatic(["Lieferant Nr.", "Lieferant", "Land"]);
+        Assert.Equal(new Dictionary<string, string> { ["externalReference"] = "Lieferant Nr.", ["name"] = "Lieferant", ["country"] = "Land" }, basis.ToDictionary());
+        var errors = new RuleViolations();
+        var same = ColumnMapping.Override(basis, """{"externalReference": "Lieferant Nr.", "name": "Lieferant", "country": "Land", "tier": ""}""", errors);
+        Assert.Empty(errors);
+        Assert.Equal(MappingSource.Automatic, same.Source);
     }
 
     [Fact]

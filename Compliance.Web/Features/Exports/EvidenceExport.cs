@@ -50,7 +50,8 @@ public static class EvidenceExport
             info,
             suppliers.OrderBy(s => s.ExternalReference)
                 .Select(s => new SupplierLine(s.ExternalReference, s.Name, s.Country, s.Tier, s.Status.ToString(),
-                    references.Where(p => p.Id == s.ParentId).Select(p => p.ExternalReference).FirstOrDefault(), s.Lei, s.Duns, s.Uscc, s.CreatedAt, s.UpdatedAt))
+                    references.Where(p => p.Id == s.ParentId).Select(p => p.ExternalReference).FirstOrDefault(), s.Lei, s.Duns, s.Uscc, s.CreatedAt, s.UpdatedAt,
+                    db.SupplierImports.Where(i => i.Id == s.ImportId).Select(i => i.FileName).FirstOrDefault(), s.ImportRow))
                 .AsEnumerable(),
             db.SupplierProducts.AsNoTracking()
                 .Join(suppliers, p => p.SupplierId, s => s.Id, (p, s) => new { p.Name, p.HsCode, p.OriginCountry, s.ExternalReference, Supplier = s.Name, s.Country })

@@ -32,6 +32,7 @@ public sealed record SupplierResponse(
     SupplierStatus Status,
     SupplierIdentifiers Identifiers,
     IReadOnlyList<ProductDetails> Products,
+    SupplierSource? Source,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
@@ -39,5 +40,9 @@ public sealed record SupplierResponse(
         s.Id, s.ExternalReference, s.Name, s.AlternateNames, s.Country, Domain.Common.Countries.NameOf(s.Country), s.Address, s.Tier,
         s.ParentId, s.Status, new SupplierIdentifiers(s.Lei, s.Duns, s.Uscc, s.OpenSupplyHubId),
         [.. s.Products.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new ProductDetails(p.Name, p.HsCode, p.OriginCountry))],
+        s.ImportId is { } import ? new SupplierSource(import, s.ImportRow ?? 0) : null,
         s.CreatedAt, s.UpdatedAt);
 }
+
+/// <summary>The supplier import that created a supplier, and the row of its file (the row number as the user sees it).</summary>
+public sealed record SupplierSource(Guid ImportId, int Row);

@@ -150,6 +150,20 @@ public sealed class PostgresSupplierCountryNameCoveringIndex : Migration
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0012_SupplierCountryNameCoveringIndex"));
 }
 
+[DbContext(typeof(SqliteComplianceDbContext))]
+[Migration("20261205160000_SupplierImportSource")]
+public sealed class SqliteSupplierImportSource : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Sqlite", "0013_SupplierImportSource"));
+}
+
+[DbContext(typeof(PostgresComplianceDbContext))]
+[Migration("20261205160000_SupplierImportSource")]
+public sealed class PostgresSupplierImportSource : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(MigrationScript.Read("Postgres", "0013_SupplierImportSource"));
+}
+
 internal static class MigrationScript
 {
     public static string Read(string provider, string name)

@@ -38,7 +38,7 @@ public static class ImportFields
     {
         [ExternalReference] = ["external reference", "external ref", "reference", "ref", "supplier id", "supplier no", "supplier number", "supplier code",
             "supplier ref", "vendor id", "vendor no", "vendor number", "vendor code", "vendor account", "vendor account number", "lifnr", "kreditor",
-            "kreditorennummer", "lieferantennummer", "lieferanten nr", "lieferantennr", "erp id", "id", "code", "account number", "supplier account",
+            "kreditorennummer", "lieferantennummer", "lieferanten nr", "lieferantennr", "lieferant nr", "lief nr", "erp id", "id", "code", "account number", "supplier account",
             "numero fournisseur", "internal id", "vendor site code"],
         [Name] = ["name", "supplier name", "vendor name", "supplier", "vendor", "lieferant", "lieferantenname", "company", "company name", "legal name",
             "legal entity name", "facility name", "name1", "name 1", "business name", "organisation name", "organization name", "fournisseur",
@@ -177,7 +177,9 @@ public sealed class ColumnMapping
             foreach (var taken in columns.Where(c => c.Value == index && c.Key != known).Select(c => c.Key).ToList()) columns.Remove(taken);
             columns[known] = index;
         }
-        return new ColumnMapping(basis.Headers, columns, MappingSource.Explicit);
+        // The proposal posted back unchanged (the preview page posts every field) is still the proposal.
+        var same = columns.Count == basis.columns.Count && columns.All(c => basis.columns.TryGetValue(c.Key, out var i) && i == c.Value);
+        return new ColumnMapping(basis.Headers, columns, same ? basis.Source : MappingSource.Explicit);
     }
 
     private static int IndexOf(IReadOnlyList<string> headers, string header)

@@ -13,7 +13,7 @@ namespace Compliance.Web.Features.Suppliers.Import;
 public sealed class PostgresSupplierBatchWriter : ISupplierBatchWriter
 {
     private const string SupplierColumns = """
-        "Id", "OrganizationId", "ExternalReference", "Name", "AlternateNames", "Country", "Address", "Tier", "ParentId", "Status", "Lei", "Duns", "Uscc", "OpenSupplyHubId", "CreatedAt", "UpdatedAt"
+        "Id", "OrganizationId", "ExternalReference", "Name", "AlternateNames", "Country", "Address", "Tier", "ParentId", "Status", "Lei", "Duns", "Uscc", "OpenSupplyHubId", "CreatedAt", "UpdatedAt", "ImportId", "ImportRow"
         """;
 
     public async Task WriteAsync(ComplianceDbContext db, SupplierBatch batch, CancellationToken ct)
@@ -116,6 +116,8 @@ public sealed class PostgresSupplierBatchWriter : ISupplierBatchWriter
         await WriteNullableAsync(copy, s.OpenSupplyHubId, NpgsqlDbType.Varchar, ct);
         await copy.WriteAsync(s.CreatedAt, NpgsqlDbType.TimestampTz, ct);
         await copy.WriteAsync(s.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
+        if (s.ImportId is { } import) await copy.WriteAsync(import, NpgsqlDbType.Uuid, ct); else await copy.WriteNullAsync(ct);
+        if (s.ImportRow is { } row) await copy.WriteAsync(row, NpgsqlDbType.Integer, ct); else await copy.WriteNullAsync(ct);
     }
 
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string sql, List<T> items, Func<NpgsqlBinaryImporter, T, Task> write, CancellationToken ct)

@@ -16,10 +16,10 @@ namespace Compliance.Web.Features.Suppliers.Import;
 public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
 {
     private const string SupplierColumns = """
-        "Id", "OrganizationId", "ExternalReference", "Name", "AlternateNames", "Country", "Address", "Tier", "ParentId", "Status", "Lei", "Duns", "Uscc", "OpenSupplyHubId", "CreatedAt", "UpdatedAt"
+        "Id", "OrganizationId", "ExternalReference", "Name", "AlternateNames", "Country", "Address", "Tier", "ParentId", "Status", "Lei", "Duns", "Uscc", "OpenSupplyHubId", "CreatedAt", "UpdatedAt", "ImportId", "ImportRow"
         """;
 
-    private const string SupplierValues = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16";
+    private const string SupplierValues = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18";
 
     // A plain INSERT, as on PostgreSQL (COPY): these references were not in the organization when the import began.
     // Should someone add one meanwhile, the unique index refuses the batch and the retried import updates it instead.
@@ -35,7 +35,8 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
             "Tier" = ?8, "ParentId" = ?9, "Status" = ?10, "Lei" = ?11, "Duns" = ?12, "Uscc" = ?13, "OpenSupplyHubId" = ?14,
             "CreatedAt" = ?15, "UpdatedAt" = ?16
         WHERE "Id" = ?1 AND "OrganizationId" = ?2
-        """;
+        """; // where the supplier came from (?17, ?18) stays
+
 
     public Task WriteAsync(ComplianceDbContext db, SupplierBatch batch, CancellationToken ct)
     {
@@ -43,8 +44,8 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
 
-        if (batch.Added.Count > 0) WriteSuppliers(connection, InsertSupplier, batch.Added, ct);
-        if (batch.Updated.Count > 0) WriteSuppliers(connection, UpdateSupplier, batch.Updated, ct);
+        if (batch.Added.Count > 0) WriteSuppliers(connection, InsertSupplier, batch.Added, source: true, ct);
+        if (batch.Updated.Count > 0) WriteSuppliers(connection, UpdateSupplier, batch.Updated, source: false, ct);
 
         if (batch.ProductsRemoved.Count > 0)
             Execute(connection, transaction, """DELETE FROM "SupplierProducts" WHERE "Id" = $id""", ["$id"], batch.ProductsRemoved,
@@ -90,7 +91,7 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
     /// and stepped per row. Microsoft.Data.Sqlite's per-execution work (a data reader, parameters matched by name) cost
     /// more than SQLite's own insert here.
     /// </summary>
-    private static void WriteSuppliers(SqliteConnection connection, string sql, List<Supplier> suppliers, CancellationToken ct)
+    private static void WriteSuppliers(SqliteConnection connection, string sql, List<Supplier> suppliers, bool source, CancellationToken ct)
     {
         var handle = connection.Handle!;
         Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
@@ -99,6 +100,8 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
             Span<byte> id = stackalloc byte[36];
             Span<byte> org = stackalloc byte[36];
             Span<byte> parentId = stackalloc byte[36];
+            Span<byte> importId = stackalloc byte[36];
+            Guid? lastImport = null;
             Span<byte> created = stackalloc byte[32];
             Span<byte> updated = stackalloc byte[32];
             int createdLength = 0, updatedLength = 0;
@@ -129,6 +132,17 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
                 raw.sqlite3_bind_text(statement, 15, created[..createdLength]);
                 if (lastUpdated != s.UpdatedAt) { Utf8(s.UpdatedAt, updated, out updatedLength); lastUpdated = s.UpdatedAt; }
                 raw.sqlite3_bind_text(statement, 16, updated[..updatedLength]);
+                if (source)
+                {
+                    if (s.ImportId is { } import)
+                    {
+                        if (lastImport != import) { Utf8(import, importId); lastImport = import; }
+                        raw.sqlite3_bind_text(statement, 17, importId);
+                    }
+                    else raw.sqlite3_bind_null(statement, 17);
+                    if (s.ImportRow is { } row) raw.sqlite3_bind_int(statement, 18, row);
+                    else raw.sqlite3_bind_null(statement, 18);
+                }
                 var rc = raw.sqlite3_step(statement);
                 if (rc != raw.SQLITE_DONE) Check(handle, rc);
                 raw.sqlite3_reset(statement);
