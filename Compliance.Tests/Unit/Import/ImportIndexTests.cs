@@ -62,4 +62,27 @@ public sealed class ImportIndexTests
         duplicates.Find(LikelyDuplicates.KeysOf("Beta Garments Ltd", "BD", null, "123456789", null), Guid.NewGuid(), found);
         Assert.Equal([(beta, "same name and country"), (acme, "same DUNS")], found);
     }
+
+    [Fact]
+    public void The_name_key_is_the_hash_of_the_normalized_name_and_country_however_it_is_computed()
+    {
+        string[] names =
+        [
+            "Acme Textiles Co., Ltd.", "  ACME   textiles  ", "Co., Ltd.", "", "   ", "The Limited Co", "Saigon-Textiles #2 (Pvt.) Ltd",
+            "Öztürk Tekstil Sanayi A.Ş.", "Công ty TNHH May mặc Việt Tiến", "Straße & Söhne GmbH", "X", "ltd ltd", "A.B.C. 123 Inc.",
+            new string('a', 300), "tab\tseparated\nname",
+        ];
+        var random = new Random(11);
+        const string alphabet = "abcXYZ019 .,-&()/'\t";
+        var generated = Enumerable.Range(0, 2_000).Select(_ => new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]));
+        foreach (var name in names.Concat(generated))
+        {
+            var normalized = LikelyDuplicates.NormalizedName(name);
+            ulong? expected = normalized.Length > 0 ? LikelyDuplicates.Hash($"n\u001f{normalized}\u001fVN") : null;
+            Assert.True(expected == LikelyDuplicates.NameKey(name, "VN"), $"'{name}' (normalized '{normalized}')");
+        }
+        Assert.Null(LikelyDuplicates.NameKey("Co., Ltd.", "VN"));
+        Assert.Equal(LikelyDuplicates.NameKey("Acme Textiles Co., Ltd.", "VN"), LikelyDuplicates.NameKey("ACME TEXTILES", "VN"));
+        Assert.NotEqual(LikelyDuplicates.NameKey("Acme Textiles", "VN"), LikelyDuplicates.NameKey("Acme Textiles", "KH"));
+    }
 }

@@ -52,14 +52,38 @@ public sealed class LikelyDuplicates
     }
 
     /// <summary>The hashed keys of a supplier's details: computed once per row, where the rows are read.</summary>
-    public static DuplicateKeys KeysOf(string name, string country, string? lei, string? duns, string? uscc)
+    public static DuplicateKeys KeysOf(string name, string country, string? lei, string? duns, string? uscc) => new(
+        NameKey(name, country),
+        lei is null ? null : Fnv(Fnv(Offset, "lei\u001f"), lei),
+        duns is null ? null : Fnv(Fnv(Offset, "duns\u001f"), duns),
+        uscc is null ? null : Fnv(Fnv(Offset, "uscc\u001f"), uscc));
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalFormOf = LegalForms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Hash("n␟" + NormalizedName(name) + "␟" + country), null for a name of legal forms only. For an ASCII name it is
+    /// computed without building those strings: the words of Key are the runs of letters and digits, lower-cased.
+    /// </summary>
+    public static ulong? NameKey(string name, string country)
     {
-        var normalized = NormalizedName(name);
-        return new DuplicateKeys(
-            normalized.Length > 0 ? Hash($"n\u001f{normalized}\u001f{country}") : null,
-            lei is null ? null : Hash($"lei\u001f{lei}"),
-            duns is null ? null : Hash($"duns\u001f{duns}"),
-            uscc is null ? null : Hash($"uscc\u001f{uscc}"));
+        if (name.Length > 256 || !System.Text.Ascii.IsValid(name))
+        {
+            var normalized = NormalizedName(name);
+            return normalized.Length > 0 ? Hash($"n\u001f{normalized}\u001f{country}") : null;
+        }
+        Span<char> word = stackalloc char[256];
+        var hash = Fnv(Offset, "n\u001f");
+        var words = 0;
+        for (var i = 0; i < name.Length;)
+        {
+            while (i < name.Length && !char.IsAsciiLetterOrDigit(name[i])) i++;
+            var length = 0;
+            for (; i < name.Length && char.IsAsciiLetterOrDigit(name[i]); i++) word[length++] = char.ToLowerInvariant(name[i]);
+            if (length == 0 || LegalFormOf.Contains(word[..length])) continue;
+            if (words++ > 0) hash = Fnv(hash, " ");
+            hash = Fnv(hash, word[..length]);
+        }
+        return words == 0 ? null : Fnv(Fnv(hash, "\u001f"), country);
     }
 
     /// <summary>Whether the supplier a hash pointed at really shares the key (guards against collisions).</summary>
@@ -76,13 +100,13 @@ public sealed class LikelyDuplicates
         string.Join(' ', ColumnMapping.Key(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w)));
 
     /// <summary>FNV-1a, 64 bits: stable across processes (string.GetHashCode is randomized), so a resumed import sees the same keys.</summary>
-    public static ulong Hash(string text)
+    public static ulong Hash(string text) => Fnv(Offset, text);
+
+    private const ulong Offset = 14695981039346656037UL;
+
+    private static ulong Fnv(ulong hash, ReadOnlySpan<char> text)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
+        foreach (var c in text) hash = (hash ^ c) * 1099511628211UL;
         return hash;
     }
 }
