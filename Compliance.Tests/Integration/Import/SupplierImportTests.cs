@@ -94,7 +94,7 @@ public sealed class SupplierImportTests
     {
         await using var app = await ComplianceApp.StartAsync(provider);
         var api = await ImportApi.SignUpAsync(app);
-        await api.ImportAsync(Utf8(Basic));
+        var first = (await api.ImportAsync(Utf8(Basic))).GetProperty("id").GetGuid();
 
         var summary = await api.ImportAsync(Utf8(Basic.Replace("Anatolia Cotton;Türkiye", "Anatolia Cotton Mills;Türkiye", StringComparison.Ordinal)));
 
@@ -106,6 +106,9 @@ public sealed class SupplierImportTests
         Assert.Equal("""{"Name":"Anatolia Cotton"}""", update.GetProperty("before").GetString());
         Assert.Equal("""{"Name":"Anatolia Cotton Mills"}""", update.GetProperty("after").GetString());
         Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
+        // It still names the import that created it.
+        var updated = await api.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers/{supplier.GetProperty("id").GetGuid()}", UriKind.Relative));
+        Assert.Equal(first, updated.GetProperty("source").GetProperty("importId").GetGuid());
     }
 
     [Theory]

@@ -30,13 +30,13 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
         INSERT INTO "Suppliers" ({SupplierColumns}) VALUES ({SupplierValues})
         """;
 
+    // An update keeps where the supplier came from ("ImportId", "ImportRow": the import that created it).
     private const string UpdateSupplier = """
         UPDATE "Suppliers" SET "ExternalReference" = ?3, "Name" = ?4, "AlternateNames" = ?5, "Country" = ?6, "Address" = ?7,
             "Tier" = ?8, "ParentId" = ?9, "Status" = ?10, "Lei" = ?11, "Duns" = ?12, "Uscc" = ?13, "OpenSupplyHubId" = ?14,
             "CreatedAt" = ?15, "UpdatedAt" = ?16
         WHERE "Id" = ?1 AND "OrganizationId" = ?2
-        """; // where the supplier came from (?17, ?18) stays
-
+        """;
 
     public Task WriteAsync(ComplianceDbContext db, SupplierBatch batch, CancellationToken ct)
     {
