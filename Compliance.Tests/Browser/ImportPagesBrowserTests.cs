@@ -50,6 +50,7 @@ public sealed class ImportPagesBrowserTests
             var source = page.GetByRole(AriaRole.Link, new() { Name = "lieferanten.csv" });
             await Assertions.Expect(source).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("dd", new() { Has = source })).ToContainTextAsync("row 4");
+            await Assertions.Expect(page.Locator("ul.events")).ToContainTextAsync("created by the import of lieferanten.csv, row 4");
             await BrowserSession.ScreenshotAsync(page, "imported-supplier");
         }
     }

@@ -12,6 +12,7 @@ public sealed class DetailsModel(ComplianceDbContext db, Infrastructure.Screenin
     public SupplierResponse Supplier { get; private set; } = null!;
     public string? ParentName { get; private set; }
     public string? SourceFileName { get; private set; }
+    public string? SourceRequestedBy { get; private set; }
     public Features.Paged<AuditEvents.Row> History { get; private set; } = null!;
     public Features.Paged<Features.Audits.ListAudits.Row> Audits { get; private set; } = null!;
     public SupplierRiskProfile.Profile Risk { get; private set; } = null!;
@@ -24,8 +25,9 @@ public sealed class DetailsModel(ComplianceDbContext db, Infrastructure.Screenin
         Supplier = outcome.Value!;
         if (Supplier.ParentId is { } parentId)
             ParentName = await db.Suppliers.Where(s => s.Id == parentId).Select(s => s.Name).FirstOrDefaultAsync(ct);
-        if (Supplier.Source is { } source)
-            SourceFileName = await db.SupplierImports.Where(i => i.Id == source.ImportId).Select(i => i.FileName).FirstOrDefaultAsync(ct);
+        if (Supplier.Source is { } source
+            && await db.SupplierImports.Where(i => i.Id == source.ImportId).Select(i => new { i.FileName, i.RequestedBy }).FirstOrDefaultAsync(ct) is { } import)
+            (SourceFileName, SourceRequestedBy) = (import.FileName, import.RequestedBy);
         Risk = (await SupplierRiskProfile.HandleAsync(id, db, screening, clock, ct)).Value!;
         Audits = await Features.Audits.ListAudits.HandleAsync(new Features.Audits.ListAudits.Query(id), db, ct);
         History = await AuditEvents.ListAsync(new AuditEvents.Query("Supplier", id.ToString(), PageSize: 20), db, ct);
