@@ -77,7 +77,7 @@ public sealed class ImportScenario : IScenario
         var cli = await SideBySide.RunAsync(
             "import", async () =>
             {
-                memory.Add(await MeasuredAsync(() => ImportAsync(DatabaseProvider.Sqlite, $"Data Source={runDb}", work, organization, csv, size)));
+                memory.Add(await MeasuredAsync(DatabaseProvider.Sqlite, () => ImportAsync(DatabaseProvider.Sqlite, $"Data Source={runDb}", work, organization, csv, size)));
                 imported = true;
             },
             "sqlite3", () => options.Extra.GetValueOrDefault("subject-only") == "true" ? Task.CompletedTask : SqliteCliAsync(runDb, csv, organization),
@@ -179,7 +179,7 @@ public sealed class ImportScenario : IScenario
         var result = await SideBySide.RunAsync(
             "import", async () =>
             {
-                memory.Add(await MeasuredAsync(() => ImportAsync(DatabaseProvider.Postgres, cluster.ConnectionString(database), work, organization, csv, size)));
+                memory.Add(await MeasuredAsync(DatabaseProvider.Postgres, () => ImportAsync(DatabaseProvider.Postgres, cluster.ConnectionString(database), work, organization, csv, size)));
                 imported = true;
             },
             "psql \\copy", () => cluster.PsqlAsync(database,
@@ -361,12 +361,13 @@ public sealed class ImportScenario : IScenario
     }
 
     /// <summary>Runs an import and gives the process's resident memory before it and its peak during it.</summary>
-    private static async Task<(double Before, double Peak)> MeasuredAsync(Func<Task> import)
+    private static async Task<(double Before, double Peak)> MeasuredAsync(DatabaseProvider provider, Func<Task> import)
     {
         ResetPeak();
         var before = ResidentMb();
         // Where the peak goes: the managed heap (sampled) and SQLite's own allocations (its high-water mark, page cache included).
-        SQLitePCL.raw.sqlite3_memory_highwater(1);
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        if (sqlite) SQLitePCL.raw.sqlite3_memory_highwater(1);
         long managed = 0, committed = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -384,7 +385,8 @@ public sealed class ImportScenario : IScenario
         await sampler;
         const double Mb = 1024d * 1024d;
         Console.WriteLine($"  resident before the run {before:F0} MB, peak during it {peak:F0} MB ({peak - before:F0} MB more), GC heap {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / Mb:F0} MB after it");
-        Console.WriteLine($"  during it: managed heap up to {managed / Mb:F0} MB (GC committed up to {committed / Mb:F0} MB), SQLite's allocations up to {SQLitePCL.raw.sqlite3_memory_highwater(0) / Mb:F0} MB");
+        Console.WriteLine($"  during it: managed heap up to {managed / Mb:F0} MB (GC committed up to {committed / Mb:F0} MB)"
+            + (sqlite ? $", SQLite's allocations up to {SQLitePCL.raw.sqlite3_memory_highwater(0) / Mb:F0} MB" : ""));
         return (before, peak);
     }
 
