@@ -105,7 +105,6 @@ public sealed class ImportResumeTests
         Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
     }
 
-    /// <summary>After the first batch commits, someone adds by hand a supplier whose reference comes later in the file.</summary>
     [Theory]
     [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
     public async Task A_transaction_commits_once_it_has_been_open_MaxTransactionTime_however_few_rows_it_holds(DatabaseProvider provider)
@@ -139,6 +138,7 @@ public sealed class ImportResumeTests
         }
     }
 
+    /// <summary>After the first batch commits, someone adds by hand a supplier whose reference comes later in the file.</summary>
     private sealed class AddMeanwhile : IImportObserver
     {
         public Func<Task>? Add { get; set; }

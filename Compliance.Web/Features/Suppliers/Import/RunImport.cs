@@ -373,9 +373,9 @@ public sealed class RunImport(
             }
             else
             {
-                // Built from the row's details on the reading thread (Prepare).
+                // Built from the row's details on the reading thread (Prepare), with its time-ordered id (TimeOrderedIds):
+                // new rows append to the primary key index.
                 supplier = candidate!;
-                supplier.Id = TimeOrderedIds.New(now); // time-ordered: new rows append to the primary key index
                 supplier.OrganizationId = organization;
                 supplier.CreatedAt = supplier.UpdatedAt = now;
                 supplier.ParentId = parentId;
