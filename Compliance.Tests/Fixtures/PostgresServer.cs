@@ -72,6 +72,7 @@ public sealed class PostgresServer
         if (binaries is null)
             throw new InvalidOperationException("PostgreSQL server binaries are not installed (/usr/lib/postgresql/*/bin/initdb). Run ./test.sh, which installs them.");
 
+        RemoveAbandoned();
         var root = Directory.CreateTempSubdirectory("compliance-pg-").FullName;
         var data = Path.Combine(root, "data");
         var asRoot = Environment.UserName == "root";
@@ -81,7 +82,8 @@ public sealed class PostgresServer
         var port = FreePort();
         // Durability is not what most tests measure, so the shared cluster trades it for speed; the fault tests' own clusters keep it.
         var durability = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        var options = $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root}{durability} -c max_connections=300";
+        // A small WAL: the default lets each cluster keep up to 1 GB of it on disk.
+        var options = $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root}{durability} -c max_connections=300 -c max_wal_size=128MB -c min_wal_size=32MB";
         await RunAsync(asRoot, Path.Combine(binaries, "pg_ctl"), "-D", data, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start");
 
         var server = new PostgresServer(binaries, data, root, options, asRoot, port);
@@ -108,6 +110,36 @@ public sealed class PostgresServer
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The process is exiting; a leftover temp folder is harmless.
+        }
+    }
+
+    /// <summary>
+    /// Clusters of earlier test runs whose server is gone: the test host ends the process before the exit handler has
+    /// deleted its cluster (hundreds of MB each; 252 of them had piled up on one machine). One touched in the last ten
+    /// minutes may be another run's, still being created, so it is left alone.
+    /// </summary>
+    private static void RemoveAbandoned()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "compliance-pg-*"))
+        {
+            if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(folder) < TimeSpan.FromMinutes(10) || ServerRuns(Path.Combine(folder, "data"))) continue;
+            try { Directory.Delete(folder, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>Whether the postmaster that wrote the data folder's pid file is still a running postgres process.</summary>
+    private static bool ServerRuns(string data)
+    {
+        var pidFile = Path.Combine(data, "postmaster.pid");
+        try
+        {
+            return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
+                && File.ReadAllText($"/proc/{pid}/comm").Trim() is "postgres" or "postmaster";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // no such process
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class SchemaTests
         // The second database is made from the model alone, outside any running app, so no background
         // worker holds a connection to it while it is created.
         var folder = Directory.CreateTempSubdirectory("compliance-schema-").FullName;
+        using var removeFolder = new TempFolder(folder);
         await using var createdDb = provider == DatabaseProvider.Sqlite
             ? (ComplianceDbContext)new SqliteComplianceDbContext(new DbContextOptionsBuilder<SqliteComplianceDbContext>()
                 .UseSqlite($"Data Source={Path.Combine(folder, "created.db")};Pooling=false").Options, new TenantContext(), new AuditTrail(TimeProvider.System))
@@ -97,5 +98,15 @@ public sealed class SchemaTests
         while (await reader.ReadAsync())
             result.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!)]);
         return result;
+    }
+
+    /// <summary>Deletes the created database's folder when the test ends (declared before the context, so disposed after it).</summary>
+    private sealed class TempFolder(string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            try { Directory.Delete(path, recursive: true); }
+            catch (IOException) { }
+        }
     }
 }
