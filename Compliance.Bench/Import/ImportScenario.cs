@@ -379,7 +379,14 @@ public sealed class ImportScenario : IScenario
                 try { await Task.Delay(50, sampling.Token); } catch (OperationCanceledException) { }
             }
         });
+        // CPU and the collector's share: whether the run was bound by one thread (CPU close to the wall time) or by both cores.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var (pauses, allocated, collections) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
         await import();
+        Console.WriteLine($"  CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s in {wall.Elapsed.TotalSeconds:F1} s; "
+            + $"{(GC.GetTotalAllocatedBytes() - allocated) / 1024d / 1024d:N0} MB allocated, {GC.CollectionCount(0) - collections} collections, "
+            + $"{(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F1} s paused");
         var peak = PeakMb();
         await sampling.CancelAsync();
         await sampler;
