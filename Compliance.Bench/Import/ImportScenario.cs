@@ -90,11 +90,16 @@ public sealed class ImportScenario : IScenario
         Console.WriteLine($"SQLite import: {size / cli.SubjectMedian:N0} rows/s, sqlite3 CLI: {size / cli.PeerMedian:N0} rows/s, ratio {cli.Speedup:F2}x (target ≥ 1.25x); {Memory(memory)} (target < 250 MB)");
 
         // EF Core SaveChanges through the app's DbContext (tenant guard and audit trail), on a sample: extrapolated by rows/s.
-        var sample = Math.Min(size, int.Parse(options.Extra.GetValueOrDefault("ef-sample", "20000"), CultureInfo.InvariantCulture));
+        var sample = Math.Min(size - EfWarmUp, int.Parse(options.Extra.GetValueOrDefault("ef-sample", "20000"), CultureInfo.InvariantCulture));
+        if (sample <= 0)
+        {
+            Console.WriteLine($"EF Core SaveChanges: not measured (the file needs more than the {EfWarmUp:N0}-row warm-up)");
+            return;
+        }
         Fresh();
-        var ef = await SideBySide.Time(() => EfCoreAsync($"Data Source={runDb}", work, organization, csv, sample));
+        var ef = await EfCoreAsync($"Data Source={runDb}", work, organization, csv, sample);
         var efRate = sample / ef;
-        Console.WriteLine($"EF Core SaveChanges: {sample:N0} rows in {ef:F2} s = {efRate:N0} rows/s (extrapolated to {size:N0} rows: {size / efRate:F0} s); import is {size / cli.SubjectMedian / efRate:F1}x (target ≥ 12x)");
+        Console.WriteLine($"EF Core SaveChanges: {sample:N0} rows in {ef:F2} s after a {EfWarmUp:N0}-row warm-up = {efRate:N0} rows/s (extrapolated to {size:N0} rows: {size / efRate:F0} s); import is {size / cli.SubjectMedian / efRate:F1}x (target ≥ 12x)");
     }
 
     /// <summary>The peer: sqlite3's own CSV reader into a staging table, then one INSERT…SELECT into the real table and its indexes.</summary>
@@ -115,7 +120,14 @@ public sealed class ImportScenario : IScenario
         await RunAsync("/usr/bin/sqlite3", [db], script);
     }
 
-    private static async Task EfCoreAsync(string connectionString, string work, Guid organization, string csv, int rows)
+    /// <summary>
+    /// Rows saved before the clock starts: EF Core's first saves build its model and compile its commands, a cost a
+    /// million-row import pays once. Timing a small sample with them in made EF Core look a third slower than it is.
+    /// </summary>
+    private const int EfWarmUp = 1_000;
+
+    /// <summary>Seconds EF Core takes to save <paramref name="rows"/> rows after its warm-up, 1,000 a SaveChanges.</summary>
+    private static async Task<double> EfCoreAsync(string connectionString, string work, Guid organization, string csv, int rows)
     {
         await using var services = Services(DatabaseProvider.Sqlite, connectionString, work);
         await using var scope = services.CreateAsyncScope();
@@ -123,7 +135,8 @@ public sealed class ImportScenario : IScenario
         var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
         var now = DateTime.UtcNow;
         var count = 0;
-        foreach (var line in File.ReadLines(csv).Skip(1).Take(rows))
+        var watch = new Stopwatch();
+        foreach (var line in File.ReadLines(csv).Skip(1).Take(EfWarmUp + rows))
         {
             var f = line.Split(',');
             db.Suppliers.Add(new Supplier
@@ -134,8 +147,10 @@ public sealed class ImportScenario : IScenario
             if (++count % 1000 != 0) continue;
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
+            if (count == EfWarmUp) watch.Start();
         }
         await db.SaveChangesAsync();
+        return watch.Elapsed.TotalSeconds;
     }
 
     // ---- PostgreSQL ----
