@@ -48,7 +48,10 @@ public sealed class Supplier : ITenantOwned
     {
         ExternalReference = details.ExternalReference.Trim();
         Name = details.Name.Trim();
-        AlternateNames = [.. (details.AlternateNames ?? []).Select(n => n.Trim()).Where(n => n.Length > 0).Distinct()];
+        // Most rows of an import have no alternate names and no products: those skip the matching below and the garbage it
+        // makes (a million-row import allocated ~0.9 KB a row here before).
+        if (details.AlternateNames is { Count: > 0 } names) AlternateNames = [.. names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct()];
+        else if (AlternateNames.Count > 0) AlternateNames = [];
         Country = details.Country.Trim().ToUpperInvariant();
         Address = Blank(details.Address);
         Tier = details.Tier ?? 1;
@@ -58,6 +61,7 @@ public sealed class Supplier : ITenantOwned
         Uscc = Blank(details.Identifiers?.Uscc)?.ToUpperInvariant();
         OpenSupplyHubId = Blank(details.Identifiers?.OpenSupplyHubId);
 
+        if (details.Products is not { Count: > 0 } && Products.Count == 0) return;
         var wanted = (details.Products ?? []).Select(p => new SupplierProduct
         {
             Name = p.Name.Trim(),
