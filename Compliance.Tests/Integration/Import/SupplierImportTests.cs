@@ -194,8 +194,12 @@ public sealed class SupplierImportTests
     [MemberData(nameof(ComplianceApp.Providers), MemberType = typeof(ComplianceApp))]
     public async Task A_file_of_several_transactions_finds_parents_and_duplicates_in_earlier_ones_and_imports_every_row_once(DatabaseProvider provider)
     {
-        // 12,000 rows in transactions of at least 7,000 (chunks of 5,000 rows each): the first transaction spans two chunks.
-        await using var app = await ComplianceApp.StartAsync(provider, new Dictionary<string, string?> { ["Imports:BatchSize"] = "7000" });
+        // 12,000 rows in transactions of at least 7,000 (chunks of 500 rows on SQLite, 5,000 on PostgreSQL): the first
+        // transaction spans several chunks. No time bound, so the transactions are the same on a slow machine.
+        await using var app = await ComplianceApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Imports:BatchSize"] = "7000", ["Imports:MaxTransactionTime"] = "00:10:00",
+        });
         var api = await ImportApi.SignUpAsync(app);
         var csv = new StringBuilder("ref,name,country,parent\n");
         for (var row = 2; row <= 12_001; row++)
@@ -232,6 +236,14 @@ public sealed class SupplierImportTests
         Assert.Equal(await IdOf("P-EARLY"), await ParentOf("C-BACK"));
         Assert.Equal(await IdOf("P-LATE"), await ParentOf("C-FWD"));
         Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
+
+        // The trail has one event per committed transaction, not per chunk: together they cover each row once and count every supplier.
+        var batches = (await api.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/audit-events?entityType=SupplierImportBatch", UriKind.Relative)))
+            .GetProperty("items").EnumerateArray().Select(e => JsonDocument.Parse(e.GetProperty("after").GetString()!).RootElement).ToList();
+        Assert.Equal(2, batches.Count);
+        var ranges = batches.Select(b => b.GetProperty("Rows").GetString()!.Split('-').Select(int.Parse).ToArray()).OrderBy(r => r[0]).ToList();
+        Assert.Equal((2, ranges[0][1] + 1, 12_001), (ranges[0][0], ranges[1][0], ranges[1][1]));
+        Assert.Equal(11_999, batches.Sum(b => b.GetProperty("SuppliersCreated").GetInt32()));
 
         var again = await api.ImportAsync(file);
         Assert.Equal((0, 0, 11_999, 1), (again.Count("addedRows"), again.Count("updatedRows"), again.Count("unchangedRows"), again.Count("rejectedRows")));

@@ -16,6 +16,10 @@ public sealed class PostgresSupplierBatchWriter : ISupplierBatchWriter
         "Id", "OrganizationId", "ExternalReference", "Name", "AlternateNames", "Country", "Address", "Tier", "ParentId", "Status", "Lei", "Duns", "Uscc", "OpenSupplyHubId", "CreatedAt", "UpdatedAt", "ImportId", "ImportRow"
         """;
 
+    // Each chunk is a COPY and a few statements, one round trip each, and the next chunk waits for them: chunks of 500
+    // made a million-row job take 57 s instead of 26 s.
+    public int ChunkRows => 5_000;
+
     public async Task WriteAsync(ComplianceDbContext db, SupplierBatch batch, CancellationToken ct)
     {
         BatchGuard.CheckTenant(db, batch);

@@ -144,8 +144,8 @@ public sealed class RunImport(
         var forward = new List<ForwardLink>();
         var batchNumber = 0;
 
-        // Rows travel between the threads in chunks of at most 5,000: memory stays flat however large a transaction is.
-        var chunkSize = Math.Min(limits.BatchSize, 5_000);
+        // Rows travel between the threads in chunks of the writer's size: memory stays flat however large a transaction is.
+        var chunkSize = Math.Min(limits.BatchSize, writer.ChunkRows);
         var channel = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Exception? readError = null;
@@ -202,11 +202,13 @@ public sealed class RunImport(
         IDbContextTransaction? transaction = null;
         var progress = new Progress();
         var inTransaction = 0;
+        var firstInTransaction = 0;
         var began = 0L;
         var nextRow = 0;
         DateTime now = default;
         async Task CommitAsync()
         {
+            await RecordCreatedAsync(import, firstInTransaction, nextRow - 1, progress.Added, ct);
             await SaveProgressAsync(import.Id, nextRow, progress, now, ct);
             await transaction!.CommitAsync(ct);
             await transaction.DisposeAsync();
@@ -222,6 +224,7 @@ public sealed class RunImport(
             {
                 transaction = await db.Database.BeginTransactionAsync(ct);
                 began = clock.GetTimestamp();
+                firstInTransaction = chunk.FirstRow;
                 await FenceAsync(import.Id, worker, now, ct);
             }
             await WriteAsync(import, chunk, ct);
@@ -291,7 +294,6 @@ public sealed class RunImport(
         var batch = new SupplierBatch();
         var progress = new Progress { Processed = rows.Count };
         var changes = new List<BulkChange>();
-        var created = 0;
 
         // A hash collision only costs a lookup that finds nothing.
         var references = known.Count == 0 ? []
@@ -383,7 +385,6 @@ public sealed class RunImport(
                 supplier.ImportRow = row.Row;
                 batch.Added.Add(supplier);
                 batch.ProductsAdded.AddRange(StampProducts(supplier, organization, []));
-                created++;
                 progress.Added++;
             }
             inBatch[reference] = supplier;
@@ -394,26 +395,33 @@ public sealed class RunImport(
             duplicates.Add(supplier.Id, keys);
         }
 
-        if (created > 0)
-        {
-            // One event per batch: the rows it covers and how many suppliers it created. Each of those carries its import and row
-            // (Supplier.ImportId, ImportRow), and the import's own event records the stored file's SHA-256. Listing every
-            // supplier here wrote ~90 bytes of JSON a row (90 MB for a million rows) and cost ~7% of the import's time.
-            changes.Add(new BulkChange(AuditAction.Created, "SupplierImportBatch", $"{import.Id}:{rows[0].Row.Row}-{rows[^1].Row.Row}", null,
-                new Dictionary<string, object?> { ["ImportId"] = import.Id, ["Rows"] = $"{rows[0].Row.Row}-{rows[^1].Row.Row}", ["SuppliersCreated"] = created }));
-        }
-        return new DecidedChunk(batch, changes, progress, likely, inBatch, rows.Count, prepared.NextRow, now);
+        return new DecidedChunk(batch, changes, progress, likely, inBatch, rows[0].Row.Row, rows.Count, prepared.NextRow, now);
     }
 
     /// <summary>A chunk decided, everything it writes ready but for its likely-duplicate warnings and audit events, which need the connection.</summary>
     private sealed record DecidedChunk(SupplierBatch Batch, List<BulkChange> Changes, Progress Progress,
-        List<(SupplierRow Row, Supplier Supplier, Guid ExistingId, string Reason)> Likely, Dictionary<string, Supplier> InBatch, int Rows, int NextRow, DateTime Now);
+        List<(SupplierRow Row, Supplier Supplier, Guid ExistingId, string Reason)> Likely, Dictionary<string, Supplier> InBatch, int FirstRow, int Rows, int NextRow, DateTime Now);
 
     private async Task WriteAsync(SupplierImport import, DecidedChunk chunk, CancellationToken ct)
     {
         await WarnLikelyDuplicatesAsync(import, db.Tenant.RequiredOrganizationId, chunk.Likely, chunk.InBatch, chunk.Batch, chunk.Progress, ct);
         chunk.Batch.AuditEvents.AddRange(await audit.LinkBulkAsync(db, chunk.Changes, import.RequestedBy, ct));
         await writer.WriteAsync(db, chunk.Batch, ct);
+    }
+
+    /// <summary>
+    /// One audit event per committed batch: the rows it covers and how many suppliers it created. Each of those carries its
+    /// import and row (Supplier.ImportId, ImportRow), and the import's own event records the stored file's SHA-256. Listing
+    /// every supplier here wrote ~90 bytes of JSON a row (90 MB for a million rows) and cost ~7% of the import's time.
+    /// </summary>
+    private async Task RecordCreatedAsync(SupplierImport import, int firstRow, int lastRow, int created, CancellationToken ct)
+    {
+        if (created == 0) return;
+        var rows = $"{firstRow}-{lastRow}";
+        var batch = new SupplierBatch();
+        batch.AuditEvents.AddRange(await audit.LinkBulkAsync(db, [new BulkChange(AuditAction.Created, "SupplierImportBatch", $"{import.Id}:{rows}", null,
+            new Dictionary<string, object?> { ["ImportId"] = import.Id, ["Rows"] = rows, ["SuppliersCreated"] = created })], import.RequestedBy, ct));
+        await writer.WriteAsync(db, batch, ct);
     }
 
     private async Task WarnLikelyDuplicatesAsync(SupplierImport import, Guid organization, List<(SupplierRow Row, Supplier Supplier, Guid ExistingId, string Reason)> likely,

@@ -38,6 +38,11 @@ public sealed class SqliteSupplierBatchWriter : ISupplierBatchWriter
         WHERE "Id" = ?1 AND "OrganizationId" = ?2
         """;
 
+    // Rows are bound and stepped one by one, so a chunk's size costs nothing here; a small one keeps memory flat. Chunks of
+    // 5,000 kept ~45 MB of rows in flight long enough to outlive the young generation (1M rows: managed heap 128 -> 76 MB,
+    // collector pauses 2.7 -> 0.9 s, the job no slower).
+    public int ChunkRows => 500;
+
     public Task WriteAsync(ComplianceDbContext db, SupplierBatch batch, CancellationToken ct)
     {
         BatchGuard.CheckTenant(db, batch);

@@ -24,6 +24,9 @@ public sealed class SupplierBatch
 /// </summary>
 public interface ISupplierBatchWriter
 {
+    /// <summary>Rows a chunk holds at most: what the reading thread hands over at a time, and what each write gets.</summary>
+    int ChunkRows { get; }
+
     Task WriteAsync(ComplianceDbContext db, SupplierBatch batch, CancellationToken ct);
 }
 
