@@ -49,7 +49,7 @@ public sealed class Supplier : ITenantOwned
         ExternalReference = details.ExternalReference.Trim();
         Name = details.Name.Trim();
         // Most rows of an import have no alternate names and no products: those skip the matching below and the garbage it
-        // makes (a million-row import allocated ~0.9 KB a row here before).
+        // makes (~0.5 KB a row, 0.5 GB for a million-row import).
         if (details.AlternateNames is { Count: > 0 } names) AlternateNames = [.. names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct()];
         else if (AlternateNames.Count > 0) AlternateNames = [];
         Country = details.Country.Trim().ToUpperInvariant();

@@ -410,9 +410,10 @@ public sealed class RunImport(
     }
 
     /// <summary>
-    /// One audit event per committed batch: the rows it covers and how many suppliers it created. Each of those carries its
-    /// import and row (Supplier.ImportId, ImportRow), and the import's own event records the stored file's SHA-256. Listing
-    /// every supplier here wrote ~90 bytes of JSON a row (90 MB for a million rows) and cost ~7% of the import's time.
+    /// One audit event per committed transaction: the rows it covers and how many suppliers it created. Each of those
+    /// carries its import and row (Supplier.ImportId, ImportRow), and the import's own event records the stored file's
+    /// SHA-256. Listing every supplier here wrote ~90 bytes of JSON a row (90 MB for a million rows) and cost ~7% of the
+    /// import's time.
     /// </summary>
     private async Task RecordCreatedAsync(SupplierImport import, int firstRow, int lastRow, int created, CancellationToken ct)
     {
