@@ -21,8 +21,9 @@ public sealed class ImportLimits
     public int BatchSize { get; set; } = 1_000_000;
     /// <summary>How long a transaction stays open at most: on SQLite, how long other writers may wait for the import.</summary>
     public TimeSpan MaxTransactionTime { get; set; } = TimeSpan.FromSeconds(5);
-    /// <summary>SQLite page cache of the import's connection while it imports (the default is 2 MB).</summary>
-    public int SqliteCacheMegabytes { get; set; } = 64;
+    /// <summary>SQLite page cache of the import's connection while it imports (SQLite's default is 2 MB).</summary>
+    /// <remarks>1M rows: 16 MB made the job a third slower, 32 and 64 MB took the same time, 64 MB peaked 36–42 MB higher.</remarks>
+    public int SqliteCacheMegabytes { get; set; } = 32;
     /// <summary>How long a worker owns an import without renewing its claim; another instance takes over after it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
