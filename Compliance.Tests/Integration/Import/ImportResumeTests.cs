@@ -122,7 +122,8 @@ public sealed class ImportResumeTests
         var summary = await api.ImportAsync(file);
 
         Assert.Equal((12_000, 12_000), (summary.Count("addedRows"), summary.Count("processedRows")));
-        var chunk = observed.Services.GetRequiredService<ISupplierBatchWriter>().ChunkRows;
+        int chunk;
+        await using (var scope = observed.Services.CreateAsyncScope()) chunk = scope.ServiceProvider.GetRequiredService<ISupplierBatchWriter>().ChunkRows;
         Assert.Equal(Enumerable.Range(1, (12_000 + chunk - 1) / chunk).Select(i => (i, Math.Min(i * chunk, 12_000) + 2)), commits.Seen);
     }
 

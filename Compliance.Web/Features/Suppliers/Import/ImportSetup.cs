@@ -19,8 +19,8 @@ public static class ImportSetup
             services.TryAddSingleton<IImportFileStore, BlobImportFileStore>();
         else
             services.TryAddSingleton<IImportFileStore, FileSystemImportFileStore>();
-        services.AddSingleton<ISupplierBatchWriter>(_ => Database.ProviderFrom(configuration) == DatabaseProvider.Postgres
-            ? new PostgresSupplierBatchWriter() : new SqliteSupplierBatchWriter());
+        services.AddScoped<ISupplierBatchWriter>(s => Database.ProviderFrom(configuration) == DatabaseProvider.Postgres
+            ? new PostgresSupplierBatchWriter() : new SqliteSupplierBatchWriter(s.GetRequiredService<IOptions<ImportLimits>>().Value.SqliteHoldRows));
         services.AddSingleton<ImportSignal>();
         services.TryAddSingleton<IImportObserver, LoggingImportObserver>();
         // Replaced by the real screener when the screening feature lands.

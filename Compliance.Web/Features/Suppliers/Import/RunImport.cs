@@ -208,6 +208,7 @@ public sealed class RunImport(
         DateTime now = default;
         async Task CommitAsync()
         {
+            await writer.FlushAsync(db, ct);
             await RecordCreatedAsync(import, firstInTransaction, nextRow - 1, progress.Added, ct);
             await SaveProgressAsync(import.Id, nextRow, progress, now, ct);
             await transaction!.CommitAsync(ct);
@@ -240,7 +241,7 @@ public sealed class RunImport(
             await foreach (var chunk in channel.Reader.ReadAllAsync(ct))
             {
                 var decided = await DecideAsync(import, chunk, clock.GetUtcNow().UtcDateTime, hasParents ? firstRow : null, known, duplicates, forward,
-                    () => writing, ct);
+                    async parents => { await writing; if (parents) await writer.FlushAsync(db, ct); }, ct);
                 await writing;
                 writing = Task.Run(() => WriteAndCommitAsync(decided), CancellationToken.None);
                 if (!sqlite) await writing;
@@ -284,10 +285,11 @@ public sealed class RunImport(
 
     /// <param name="firstRow">Where each reference first appears in the file; given only for a file with a parent column.</param>
     /// <param name="beforeDatabase">Awaited before the chunk needs the connection (to look up references it may update or
-    /// parents): the previous chunk may still be writing on it. A first import needs neither, so on SQLite its chunks are
-    /// decided while the previous one is written.</param>
+    /// parents): the previous chunk may still be writing on it. Given true when parents are looked up: the writer may hold
+    /// back suppliers of this file, a parent among them. (The references looked up were in the organization before the
+    /// import.) A first import needs neither, so on SQLite its chunks are decided while the previous one is written.</param>
     private async Task<DecidedChunk> DecideAsync(SupplierImport import, PreparedBatch prepared, DateTime now,
-        FirstRows? firstRow, HashSlots known, LikelyDuplicates duplicates, List<ForwardLink> forward, Func<Task> beforeDatabase, CancellationToken ct)
+        FirstRows? firstRow, HashSlots known, LikelyDuplicates duplicates, List<ForwardLink> forward, Func<bool, Task> beforeDatabase, CancellationToken ct)
     {
         var rows = prepared.Rows;
         var organization = db.Tenant.RequiredOrganizationId;
@@ -298,7 +300,8 @@ public sealed class RunImport(
         // A hash collision only costs a lookup that finds nothing.
         var references = known.Count == 0 ? []
             : rows.Select(r => r.Row.ExternalReference).Where(r => r.Length > 0 && known.Contains(LikelyDuplicates.Hash(r))).Distinct().ToList();
-        if (references.Count > 0 || rows.Any(r => r.Row.ParentExternalReference is not null)) await beforeDatabase();
+        var withParents = rows.Any(r => r.Row.ParentExternalReference is not null);
+        if (references.Count > 0 || withParents) await beforeDatabase(withParents);
         var existing = references.Count == 0 ? new Dictionary<string, Supplier>(StringComparer.Ordinal)
             : await db.Suppliers.AsNoTracking().Include(s => s.Products).AsSplitQuery()
                 .Where(s => references.Contains(s.ExternalReference)).ToDictionaryAsync(s => s.ExternalReference, StringComparer.Ordinal, ct);
@@ -404,8 +407,12 @@ public sealed class RunImport(
 
     private async Task WriteAsync(SupplierImport import, DecidedChunk chunk, CancellationToken ct)
     {
-        await WarnLikelyDuplicatesAsync(import, db.Tenant.RequiredOrganizationId, chunk.Likely, chunk.InBatch, chunk.Batch, chunk.Progress, ct);
-        chunk.Batch.AuditEvents.AddRange(await audit.LinkBulkAsync(db, chunk.Changes, import.RequestedBy, ct));
+        if (chunk.Likely.Count > 0)
+        {
+            await writer.FlushAsync(db, ct); // the warnings name the other supplier as written
+            await WarnLikelyDuplicatesAsync(import, db.Tenant.RequiredOrganizationId, chunk.Likely, chunk.InBatch, chunk.Batch, chunk.Progress, ct);
+        }
+        if (chunk.Changes.Count > 0) chunk.Batch.AuditEvents.AddRange(await audit.LinkBulkAsync(db, chunk.Changes, import.RequestedBy, ct));
         await writer.WriteAsync(db, chunk.Batch, ct);
     }
 
@@ -486,6 +493,7 @@ public sealed class RunImport(
             .SetProperty(i => i.WarningCount, i => i.WarningCount + progress.Warnings)
             .SetProperty(i => i.ClaimedBy, (string?)null)
             .SetProperty(i => i.LeaseUntil, (DateTime?)null), ct);
+        await writer.FlushAsync(db, ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -19,7 +19,7 @@ public sealed class SupplierBatch
 
 /// <summary>
 /// Writes a batch in the DbContext's open transaction, on its connection, without the change tracker:
-/// SaveChanges costs too much per row for million-row files. One implementation per provider.
+/// SaveChanges costs too much per row for million-row files. One implementation per provider, one instance per import.
 /// The tenant rules hold here too: every row carries the current organization, checked before writing.
 /// </summary>
 public interface ISupplierBatchWriter
@@ -27,7 +27,11 @@ public interface ISupplierBatchWriter
     /// <summary>Rows a chunk holds at most: what the reading thread hands over at a time, and what each write gets.</summary>
     int ChunkRows { get; }
 
+    /// <summary>Writes the batch, or part of it and holds the rest back for a later write in the same transaction.</summary>
     Task WriteAsync(ComplianceDbContext db, SupplierBatch batch, CancellationToken ct);
+
+    /// <summary>Writes what is held back: before every commit, and before anything reads the suppliers.</summary>
+    Task FlushAsync(ComplianceDbContext db, CancellationToken ct);
 }
 
 internal static class BatchGuard
