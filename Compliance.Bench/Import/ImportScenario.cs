@@ -7,6 +7,7 @@ using Compliance.Web.Features.Suppliers.Import;
 using Compliance.Web.Infrastructure.Persistence;
 using Compliance.Web.Infrastructure.Storage;
 using Compliance.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -94,17 +95,37 @@ public sealed class ImportScenario : IScenario
             });
         Console.WriteLine($"SQLite import: {size / cli.SubjectMedian:N0} rows/s, sqlite3 CLI: {size / cli.PeerMedian:N0} rows/s, ratio {cli.Speedup:F2}x (target ≥ 1.25x); {Memory(memory)} (target < 250 MB)");
 
-        // EF Core SaveChanges through the app's DbContext (tenant guard and audit trail), on a sample: extrapolated by rows/s.
+        // EF Core SaveChanges through the app's DbContext (tenant guard and audit trail), on a sample extrapolated by rows/s.
+        // The sample is saved into a database that already holds the first half of the file (loaded by sqlite3): a save
+        // costs more as the indexes outgrow the page cache, so the middle of a load stands for its average, where an
+        // empty database would stand for its cheapest rows only.
         var sample = Math.Min(size - EfWarmUp, int.Parse(options.Extra.GetValueOrDefault("ef-sample", "20000"), CultureInfo.InvariantCulture));
         if (sample <= 0)
         {
             Console.WriteLine($"EF Core SaveChanges: not measured (the file needs more than the {EfWarmUp:N0}-row warm-up)");
             return;
         }
-        Fresh();
-        var ef = await EfCoreAsync($"Data Source={runDb}", work, organization, csv, sample);
-        var efRate = sample / ef;
-        Console.WriteLine($"EF Core SaveChanges: {sample:N0} rows in {ef:F2} s after a {EfWarmUp:N0}-row warm-up = {efRate:N0} rows/s (extrapolated to {size:N0} rows: {size / efRate:F0} s); import is {size / cli.SubjectMedian / efRate:F1}x (target ≥ 12x)");
+        var prefill = Math.Min(size / 2, size - EfWarmUp - sample);
+        var half = Path.Combine(work, "half.db");
+        File.Copy(template, half);
+        if (prefill > 0)
+        {
+            var halfCsv = Path.Combine(work, "half.csv");
+            await File.WriteAllLinesAsync(halfCsv, File.ReadLines(csv).Take(1 + prefill));
+            await SqliteCliAsync(half, halfCsv, organization);
+        }
+        var ef = new List<double>();
+        for (var run = 0; run < options.Runs; run++)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in Directory.GetFiles(work, "run.db*")) File.Delete(f);
+            File.Copy(half, runDb);
+            ef.Add(await EfCoreAsync($"Data Source={runDb}", work, organization, csv, prefill, sample));
+        }
+        var efMedian = ef.Order().ElementAt(ef.Count / 2);
+        var efRate = sample / efMedian;
+        Console.WriteLine($"EF Core SaveChanges: {sample:N0} rows after a {EfWarmUp:N0}-row warm-up, into a database holding the file's first {prefill:N0}, page cache {CacheMegabytes} MB as the import's: "
+            + $"{string.Join(", ", ef.Select(e => e.ToString("F2", CultureInfo.InvariantCulture)))} s, median {efRate:N0} rows/s (extrapolated to {size:N0} rows: {size / efRate:F0} s); import is {size / cli.SubjectMedian / efRate:F1}x (target ≥ 12x)");
     }
 
     /// <summary>The peer: sqlite3's own CSV reader into a staging table, then one INSERT…SELECT into the real table and its indexes.</summary>
@@ -131,17 +152,20 @@ public sealed class ImportScenario : IScenario
     /// </summary>
     private const int EfWarmUp = 1_000;
 
-    /// <summary>Seconds EF Core takes to save <paramref name="rows"/> rows after its warm-up, 1,000 a SaveChanges.</summary>
-    private static async Task<double> EfCoreAsync(string connectionString, string work, Guid organization, string csv, int rows)
+    /// <summary>Seconds EF Core takes to save <paramref name="rows"/> rows of the file after its warm-up, from row <paramref name="skip"/> + 1 on, 1,000 a SaveChanges.</summary>
+    private static async Task<double> EfCoreAsync(string connectionString, string work, Guid organization, string csv, int skip, int rows)
     {
         await using var services = Services(DatabaseProvider.Sqlite, connectionString, work);
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organization);
         var db = scope.ServiceProvider.GetRequiredService<ComplianceDbContext>();
+        await db.Database.OpenConnectionAsync(); // kept open for every save, with the import's page cache
+        var cacheSize = "PRAGMA cache_size = -" + (CacheMegabytes * 1024).ToString(CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlRawAsync(cacheSize);
         var now = DateTime.UtcNow;
         var count = 0;
         var watch = new Stopwatch();
-        foreach (var line in File.ReadLines(csv).Skip(1).Take(EfWarmUp + rows))
+        foreach (var line in File.ReadLines(csv).Skip(1 + skip).Take(EfWarmUp + rows))
         {
             var f = line.Split(',');
             db.Suppliers.Add(new Supplier

@@ -63,6 +63,27 @@ public sealed class SupplierImport : ITenantOwned
     public DateTime CreatedAt { get; set; }
     [NotAudited] public DateTime? StartedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+
+    /// <summary>
+    /// The id of the supplier this import creates from a row of its file: a version 7 GUID (RFC 9562) of the import's
+    /// creation time, then 42 bits of the import's id, then the row. A resumed import gives a row the id it would have had,
+    /// the ids rise with the rows (they append to the primary key index), and the import's likely-duplicate table keeps a
+    /// row number for each new supplier instead of its 16-byte id (16 MB for a million rows).
+    /// </summary>
+    public Guid SupplierIdFor(int row)
+    {
+        Span<byte> import = stackalloc byte[16];
+        Id.TryWriteBytes(import);
+        Span<byte> bytes = stackalloc byte[16];
+        var ms = (ulong)new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++) bytes[i] = (byte)(ms >> (40 - 8 * i));
+        bytes[6] = (byte)(0x70 | (import[0] & 0x0F));
+        bytes[7] = import[1];
+        bytes[8] = (byte)(0x80 | (import[2] & 0x3F));
+        import[3..6].CopyTo(bytes[9..]);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes[12..], row);
+        return new Guid(bytes, bigEndian: true);
+    }
 }
 
 public enum ImportIssueSeverity

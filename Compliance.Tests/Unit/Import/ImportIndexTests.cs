@@ -1,3 +1,4 @@
+using Compliance.Domain.Suppliers;
 using Compliance.Web.Features.Suppliers.Import;
 
 namespace Compliance.Tests.Unit.Import;
@@ -46,11 +47,12 @@ public sealed class ImportIndexTests
     [Fact]
     public void Likely_duplicates_name_the_other_supplier_never_the_same_one()
     {
-        var duplicates = new LikelyDuplicates(suppliers: 1, keys: 1); // grows past what it was sized for
+        var import = new SupplierImport { FileName = "f.csv", FileKey = "k", FileSha256 = "", Headers = "[]", Mapping = "{}", RequestedBy = "a", CreatedAt = DateTime.UtcNow };
+        var duplicates = new LikelyDuplicates(import.SupplierIdFor, suppliers: 1, keys: 1); // grows past what it was sized for
         var acme = Guid.NewGuid();
-        var beta = Guid.NewGuid();
+        var beta = import.SupplierIdFor(7); // added by the import from row 7: kept as the row
         duplicates.Add(acme, "ACME Textiles Co., Ltd.", "VN", null, "123456789", null);
-        duplicates.Add(beta, "Beta Garments", "BD", null, null, null);
+        duplicates.AddRow(7, LikelyDuplicates.KeysOf("Beta Garments", "BD", null, null, null));
 
         var found = new List<(Guid Id, string Reason)>();
         duplicates.Find(LikelyDuplicates.KeysOf("Acme Textiles", "VN", null, null, null), Guid.NewGuid(), found);
@@ -61,6 +63,25 @@ public sealed class ImportIndexTests
         Assert.Empty(found);
         duplicates.Find(LikelyDuplicates.KeysOf("Beta Garments Ltd", "BD", null, "123456789", null), Guid.NewGuid(), found);
         Assert.Equal([(beta, "same name and country"), (acme, "same DUNS")], found);
+    }
+
+    [Fact]
+    public void An_imported_suppliers_id_follows_from_its_import_and_row_and_rises_with_the_row()
+    {
+        var created = new DateTime(2026, 12, 5, 20, 0, 0, DateTimeKind.Utc);
+        SupplierImport Import() => new() { FileName = "f.csv", FileKey = "k", FileSha256 = "", Headers = "[]", Mapping = "{}", RequestedBy = "a", CreatedAt = created };
+        var import = Import();
+        var resumed = Import();
+        resumed.Id = import.Id;
+
+        var ids = Enumerable.Range(2, 1_000).Select(import.SupplierIdFor).ToList();
+
+        Assert.Equal(ids, Enumerable.Range(2, 1_000).Select(resumed.SupplierIdFor)); // a resumed import gives the same ids
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Equal(7, id.Version));
+        Assert.Equal(ids, ids.Order(Comparer<Guid>.Create((a, b) => string.CompareOrdinal(a.ToString(), b.ToString())))); // as SQLite orders the text
+        Assert.DoesNotContain(import.SupplierIdFor(2), Enumerable.Range(2, 1_000).Select(Import().SupplierIdFor)); // another import, same time
+        Assert.StartsWith(((long)(created - DateTime.UnixEpoch).TotalMilliseconds).ToString("x12", System.Globalization.CultureInfo.InvariantCulture), ids[0].ToString("N"), StringComparison.Ordinal);
     }
 
     [Fact]

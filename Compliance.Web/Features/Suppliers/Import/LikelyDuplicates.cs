@@ -4,22 +4,25 @@ namespace Compliance.Web.Features.Suppliers.Import;
 
 /// <summary>
 /// The organization's suppliers by normalized name + country and by identifier, to warn about likely duplicates
-/// under another external reference. Keys are 64-bit hashes, each pointing at a supplier's place in one array of
-/// ids: about 36 MB for a million suppliers. A hash collision can only cost a warning, since every hit is checked
+/// under another external reference. Keys are 64-bit hashes, each pointing at a supplier: its place in a list of ids,
+/// or, for a supplier the import adds, its row (negated), from which its id follows (SupplierImport.SupplierIdFor):
+/// about 21 MB for a million new suppliers. A hash collision can only cost a warning, since every hit is checked
 /// against the supplier it names.
 /// </summary>
 public sealed class LikelyDuplicates
 {
     private readonly HashSlots index;
-    private Guid[] ids;
-    private int count;
+    private readonly List<Guid> ids;
+    private readonly Func<int, Guid> idOfRow;
 
-    /// <param name="suppliers">Suppliers expected, and <paramref name="keys"/> the keys they will have: sized once, so a
-    /// million-row import never holds two copies while the tables grow.</param>
-    public LikelyDuplicates(int suppliers = 0, int keys = 0)
+    /// <param name="idOfRow">The id of the supplier the import adds from a row.</param>
+    /// <param name="suppliers">Suppliers already in the organization, and <paramref name="keys"/> the keys all will have:
+    /// sized once, so a million-row import never holds two copies while the tables grow.</param>
+    public LikelyDuplicates(Func<int, Guid> idOfRow, int suppliers = 0, int keys = 0)
     {
+        this.idOfRow = idOfRow;
         index = new HashSlots(keys);
-        ids = new Guid[Math.Max(suppliers, 16)];
+        ids = new List<Guid>(suppliers);
     }
 
     private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
@@ -33,10 +36,15 @@ public sealed class LikelyDuplicates
 
     public void Add(Guid id, in DuplicateKeys keys)
     {
-        if (count == ids.Length) Array.Resize(ref ids, ids.Length * 2);
         var added = false;
-        foreach (var (hash, _) in keys.All()) added |= index.TryAdd(hash, count);
-        if (added) ids[count++] = id;
+        foreach (var (hash, _) in keys.All()) added |= index.TryAdd(hash, ids.Count);
+        if (added) ids.Add(id);
+    }
+
+    /// <summary>A supplier the import adds from a row (1 or more): its id follows from the row.</summary>
+    public void AddRow(int row, in DuplicateKeys keys)
+    {
+        foreach (var (hash, _) in keys.All()) index.TryAdd(hash, -row);
     }
 
     /// <summary>Suppliers other than <paramref name="self"/> that share the name and country, or an identifier, with these keys, into a list the caller reuses (cleared first).</summary>
@@ -46,7 +54,7 @@ public sealed class LikelyDuplicates
         foreach (var (hash, reason) in keys.All())
         {
             if (!index.TryGetValue(hash, out var at)) continue;
-            var id = ids[at];
+            var id = at < 0 ? idOfRow(-at) : ids[at];
             if (id != self && !found.Exists(f => f.Id == id)) found.Add((id, reason));
         }
     }

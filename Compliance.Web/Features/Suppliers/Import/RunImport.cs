@@ -129,7 +129,7 @@ public sealed class RunImport(
 
         // The organization's suppliers: for likely duplicates, and to look up in the database only references that may exist.
         var existingCount = await db.Suppliers.CountAsync(ct);
-        var duplicates = new LikelyDuplicates(suppliers: existingCount + import.TotalRows, keys: existingCount + import.TotalRows + import.TotalRows / 3);
+        var duplicates = new LikelyDuplicates(import.SupplierIdFor, suppliers: existingCount, keys: existingCount + import.TotalRows + import.TotalRows / 3);
         var known = new HashSlots(existingCount);
         await foreach (var s in db.Suppliers.AsNoTracking()
                            .Select(s => new { s.Id, s.ExternalReference, s.Name, s.Country, s.Lei, s.Duns, s.Uscc }).AsAsyncEnumerable().WithCancellation(ct))
@@ -378,9 +378,10 @@ public sealed class RunImport(
             }
             else
             {
-                // Built from the row's details on the reading thread (Prepare), with its time-ordered id (TimeOrderedIds):
-                // new rows append to the primary key index.
+                // Built from the row's details on the reading thread (Prepare); its id follows from the import and the row
+                // (SupplierIdFor): new rows append to the primary key index.
                 supplier = candidate!;
+                supplier.Id = import.SupplierIdFor(row.Row);
                 supplier.OrganizationId = organization;
                 supplier.CreatedAt = supplier.UpdatedAt = now;
                 supplier.ParentId = parentId;
@@ -395,7 +396,8 @@ public sealed class RunImport(
 
             duplicates.Find(keys, supplier.Id, found);
             foreach (var (id, reason) in found) likely.Add((row, supplier, id, reason));
-            duplicates.Add(supplier.Id, keys);
+            if (supplier.Id == import.SupplierIdFor(row.Row)) duplicates.AddRow(row.Row, keys); // added: its id follows from the row
+            else duplicates.Add(supplier.Id, keys);
         }
 
         return new DecidedChunk(batch, changes, progress, likely, inBatch, rows[0].Row.Row, rows.Count, prepared.NextRow, now);
