@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Compliance.Tests.Fixtures;
@@ -43,12 +42,12 @@ public sealed class HeldInsertTests
 
         Assert.Equal((2_400, 0, 1), (summary.Count("addedRows"), summary.Count("rejectedRows"), summary.Count("warningCount")));
         var warning = summary.GetProperty("warnings").EnumerateArray().Single();
-        Assert.Equal((2_100, await IdOf(api, "S-01700")), (warning.GetProperty("row").GetInt32(), warning.GetProperty("existingSupplierId").GetGuid()));
-        Assert.Equal(await IdOf(api, "S-00003"), (await DetailsOf(api, "S-00004")).GetProperty("parentId").GetGuid());
-        Assert.Equal(await IdOf(api, "S-00004"), (await DetailsOf(api, "S-00005")).GetProperty("parentId").GetGuid());
-        Assert.Equal(await IdOf(api, "S-01100"), (await DetailsOf(api, "S-01600")).GetProperty("parentId").GetGuid());
-        Assert.Equal(["Buttons||", "Cotton yarn|520511|UZ"], Products(await DetailsOf(api, "S-00004")));
-        Assert.Equal(["T-shirts|610910|BD"], Products(await DetailsOf(api, "S-01700")));
+        Assert.Equal((2_100, await api.IdOfAsync("S-01700")), (warning.GetProperty("row").GetInt32(), warning.GetProperty("existingSupplierId").GetGuid()));
+        Assert.Equal(await api.IdOfAsync("S-00003"), (await api.SupplierAsync("S-00004")).GetProperty("parentId").GetGuid());
+        Assert.Equal(await api.IdOfAsync("S-00004"), (await api.SupplierAsync("S-00005")).GetProperty("parentId").GetGuid());
+        Assert.Equal(await api.IdOfAsync("S-01100"), (await api.SupplierAsync("S-01600")).GetProperty("parentId").GetGuid());
+        Assert.Equal(["Buttons||", "Cotton yarn|520511|UZ"], Products(await api.SupplierAsync("S-00004")));
+        Assert.Equal(["T-shirts|610910|BD"], Products(await api.SupplierAsync("S-01700")));
         Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
 
         // Every value went through the held rows' encoding: the same file again finds each supplier as the file has it.
@@ -58,15 +57,8 @@ public sealed class HeldInsertTests
         // A new supplier and, in the same chunk, an existing one that now names it as parent.
         var moved = await api.ImportAsync(Encoding.UTF8.GetBytes("ref,name,country,parent\nN-1,New Parent,VN,\nS-00005,Aardvark Child,VN,N-1\n"));
         Assert.Equal((1, 1), (moved.Count("addedRows"), moved.Count("updatedRows")));
-        Assert.Equal(await IdOf(api, "N-1"), (await DetailsOf(api, "S-00005")).GetProperty("parentId").GetGuid());
+        Assert.Equal(await api.IdOfAsync("N-1"), (await api.SupplierAsync("S-00005")).GetProperty("parentId").GetGuid());
     }
-
-    private static async Task<Guid> IdOf(ImportApi api, string reference) =>
-        (await api.SuppliersAsync(reference)).GetProperty("items").EnumerateArray()
-        .Single(s => s.GetProperty("externalReference").GetString() == reference).GetProperty("id").GetGuid();
-
-    private static async Task<JsonElement> DetailsOf(ImportApi api, string reference) =>
-        await api.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers/{await IdOf(api, reference)}", UriKind.Relative));
 
     private static List<string> Products(JsonElement supplier) =>
         [.. supplier.GetProperty("products").EnumerateArray().Select(p => $"{p.GetProperty("name").GetString()}|{p.GetProperty("hsCode").GetString()}|{p.GetProperty("originCountry").GetString()}")];

@@ -78,6 +78,15 @@ public sealed class ImportApi(HttpClient client)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>The id of the organization's supplier with this exact external reference.</summary>
+    public async Task<Guid> IdOfAsync(string reference) =>
+        (await SuppliersAsync(reference)).GetProperty("items").EnumerateArray()
+        .Single(s => s.GetProperty("externalReference").GetString() == reference).GetProperty("id").GetGuid();
+
+    /// <summary>The supplier with this external reference as <c>GET /api/v1/suppliers/{id}</c> gives it (parent, products, source).</summary>
+    public async Task<JsonElement> SupplierAsync(string reference) =>
+        await Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers/{await IdOfAsync(reference)}", UriKind.Relative));
+
     public async Task<JsonElement> VerifyAuditAsync()
     {
         var response = await Client.GetAsync(new Uri("/api/v1/audit-events/verify", UriKind.Relative));

@@ -225,16 +225,11 @@ public sealed class SupplierImportTests
         Assert.Equal("duplicate_external_reference", error.GetProperty("code").GetString());
         async Task<Guid?> ParentOf(string reference)
         {
-            var page = await api.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers?search={reference}", UriKind.Relative));
-            var id = page.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("externalReference").GetString() == reference).GetProperty("id").GetGuid();
-            var supplier = await api.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers/{id}", UriKind.Relative));
+            var supplier = await api.SupplierAsync(reference);
             return supplier.GetProperty("parentId").ValueKind == JsonValueKind.Null ? null : supplier.GetProperty("parentId").GetGuid();
         }
-        async Task<Guid> IdOf(string reference) =>
-            (await api.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/suppliers?search={reference}", UriKind.Relative)))
-            .GetProperty("items").EnumerateArray().Single(s => s.GetProperty("externalReference").GetString() == reference).GetProperty("id").GetGuid();
-        Assert.Equal(await IdOf("P-EARLY"), await ParentOf("C-BACK"));
-        Assert.Equal(await IdOf("P-LATE"), await ParentOf("C-FWD"));
+        Assert.Equal(await api.IdOfAsync("P-EARLY"), await ParentOf("C-BACK"));
+        Assert.Equal(await api.IdOfAsync("P-LATE"), await ParentOf("C-FWD"));
         Assert.True((await api.VerifyAuditAsync()).GetProperty("intact").GetBoolean());
 
         // The trail has one event per committed transaction, not per chunk: together they cover each row once and count every supplier.

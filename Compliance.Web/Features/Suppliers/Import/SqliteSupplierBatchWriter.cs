@@ -63,9 +63,7 @@ public sealed class SqliteSupplierBatchWriter(int holdRows) : ISupplierBatchWrit
 
         if (batch.Added.Count > 0 || batch.ProductsAdded.Count > 0)
         {
-            if (heldIn is not null && heldIn != db.Database.CurrentTransaction)
-                throw new InvalidOperationException("Suppliers held for a write belong to a transaction that ended without it.");
-            heldIn = db.Database.CurrentTransaction;
+            heldIn = CurrentHoldingTransaction(db) ?? db.Database.CurrentTransaction;
             foreach (var s in batch.Added) held.Add(s, withSource: true);
             heldProducts.AddRange(batch.ProductsAdded); // after their suppliers
         }
@@ -118,14 +116,15 @@ public sealed class SqliteSupplierBatchWriter(int holdRows) : ISupplierBatchWrit
 
     private void Flush(ComplianceDbContext db, CancellationToken ct)
     {
-        if (heldIn is null) return;
-        if (heldIn != db.Database.CurrentTransaction)
-            throw new InvalidOperationException("Suppliers held for a write belong to a transaction that ended without it.");
+        if (CurrentHoldingTransaction(db) is not { } transaction) return;
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        held.SortForInsert();
-        Execute(connection, InsertSupplier, held, ct);
+        if (held.Count > 0)
+        {
+            held.SortForInsert();
+            Execute(connection, InsertSupplier, held, ct);
+        }
         if (heldProducts.Count > 0)
-            Execute(connection, (SqliteTransaction)heldIn.GetDbTransaction(),
+            Execute(connection, (SqliteTransaction)transaction.GetDbTransaction(),
                 """INSERT INTO "SupplierProducts" ("Id", "OrganizationId", "SupplierId", "Name", "HsCode", "OriginCountry") VALUES ($id, $org, $supplier, $name, $hs, $origin)""",
                 ["$id", "$org", "$supplier", "$name", "$hs", "$origin"], heldProducts, (p, x) =>
                 {
@@ -136,6 +135,11 @@ public sealed class SqliteSupplierBatchWriter(int holdRows) : ISupplierBatchWrit
         heldProducts.Clear();
         heldIn = null;
     }
+
+    /// <summary>The transaction the held rows were written in, if any: the current one, or the rows would be lost.</summary>
+    private IDbContextTransaction? CurrentHoldingTransaction(ComplianceDbContext db) =>
+        heldIn is null || heldIn == db.Database.CurrentTransaction ? heldIn
+        : throw new InvalidOperationException("Suppliers held for a write belong to a transaction that ended without it.");
 
     /// <summary>
     /// Suppliers go through SQLite's own API (SQLitePCL.raw): one prepared statement, values bound by position as UTF-8
